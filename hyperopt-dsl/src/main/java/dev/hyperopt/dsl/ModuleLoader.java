@@ -1,0 +1,39 @@
+package dev.hyperopt.dsl;
+
+import dev.hyperopt.dsl.source.Source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Finds the spaces that modules ship: {@code import a.b as x} loads the class-path
+ * resource {@code hspace/a/b.hspace}. Adapter modules put their spaces there.
+ */
+public interface ModuleLoader {
+
+    /** The source of module {@code dottedName}, or empty when no such module is shipped. */
+    Optional<Source> load(String dottedName) throws IOException;
+
+    /** The resource a module name maps to. */
+    static String resourceOf(String dottedName) {
+        return "hspace/" + dottedName.replace('.', '/') + ".hspace";
+    }
+
+    /** Loads modules from a class loader. */
+    static ModuleLoader classpath(ClassLoader loader) {
+        return name -> {
+            String resource = resourceOf(name);
+            try (InputStream in = loader.getResourceAsStream(resource)) {
+                if (in == null) return Optional.empty();
+                return Optional.of(Source.of("classpath:" + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+        };
+    }
+
+    /** The class loader that loaded this library, which sees every module on the class path. */
+    static ModuleLoader classpath() {
+        return classpath(ModuleLoader.class.getClassLoader());
+    }
+}

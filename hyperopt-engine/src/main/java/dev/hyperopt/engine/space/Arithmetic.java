@@ -1,0 +1,103 @@
+package dev.hyperopt.engine.space;
+
+import dev.hyperopt.dsl.ir.BinaryOp;
+import dev.hyperopt.dsl.ir.Function;
+
+import java.util.List;
+
+/** Python's arithmetic on {@link Long} and {@link Double} values. */
+final class Arithmetic {
+    private Arithmetic() {}
+
+    static Object apply(BinaryOp op, Object a, Object b) {
+        try {
+            if (a instanceof Long x && b instanceof Long y) return longs(op, x, y);
+        } catch (ArithmeticException e) {
+            throw new EvaluationException("integer " + op.symbol() + " overflows or divides by zero");
+        }
+        double x = SpaceEvaluator.num(a);
+        double y = SpaceEvaluator.num(b);
+        double r = switch (op) {
+            case ADD -> x + y;
+            case SUB -> x - y;
+            case MUL -> x * y;
+            case DIV -> {
+                if (y == 0) throw new EvaluationException("division by zero");
+                yield x / y;
+            }
+            case MOD -> {
+                if (y == 0) throw new EvaluationException("modulo by zero");
+                yield x - Math.floor(x / y) * y;
+            }
+            case POW -> Math.pow(x, y);
+        };
+        if (Double.isNaN(r) && !Double.isNaN(x) && !Double.isNaN(y)) {
+            throw new EvaluationException(format(x) + " " + op.symbol() + " " + format(y) + " is not a number");
+        }
+        return r;
+    }
+
+    private static Object longs(BinaryOp op, long x, long y) {
+        return switch (op) {
+            case ADD -> Math.addExact(x, y);
+            case SUB -> Math.subtractExact(x, y);
+            case MUL -> Math.multiplyExact(x, y);
+            case DIV -> {
+                if (y == 0) throw new EvaluationException("division by zero");
+                yield (double) x / (double) y;
+            }
+            case MOD -> {
+                if (y == 0) throw new EvaluationException("modulo by zero");
+                yield Math.floorMod(x, y);
+            }
+            case POW -> y >= 0 ? (Object) power(x, y) : (Object) Math.pow(x, y);
+        };
+    }
+
+    private static long power(long base, long exp) {
+        long result = 1;
+        for (long i = 0; i < exp; i++) result = Math.multiplyExact(result, base);
+        return result;
+    }
+
+    static Object call(Function f, List<Object> args) {
+        Object a0 = args.get(0);
+        return switch (f) {
+            case INT -> a0 instanceof Long ? a0 : toLong(SpaceEvaluator.num(a0), "int");
+            case FLOAT -> SpaceEvaluator.num(a0);
+            case ROUND -> a0 instanceof Long ? a0 : toLong(Math.rint(SpaceEvaluator.num(a0)), "round");
+            case ABS -> a0 instanceof Long l ? (Object) Math.absExact(l) : (Object) Math.abs(SpaceEvaluator.num(a0));
+            case LOG -> {
+                double x = SpaceEvaluator.num(a0);
+                if (!(x > 0)) throw new EvaluationException("log of " + format(x) + " (needs a positive number)");
+                yield Math.log(x);
+            }
+            case EXP -> Math.exp(SpaceEvaluator.num(a0));
+            case SQRT -> {
+                double x = SpaceEvaluator.num(a0);
+                if (x < 0) throw new EvaluationException("sqrt of " + format(x) + " (needs a number >= 0)");
+                yield Math.sqrt(x);
+            }
+            case MIN, MAX -> extreme(f == Function.MAX, args);
+        };
+    }
+
+    private static Object extreme(boolean max, List<Object> args) {
+        Object best = args.get(0);
+        for (Object o : args.subList(1, args.size())) {
+            double x = SpaceEvaluator.num(o);
+            double b = SpaceEvaluator.num(best);
+            if (max ? x > b : x < b) best = o;
+        }
+        return best;
+    }
+
+    private static long toLong(double x, String fn) {
+        if (!Double.isFinite(x) || Math.abs(x) >= 0x1p63) throw new EvaluationException(fn + "() of " + format(x) + " is out of range");
+        return (long) x;
+    }
+
+    private static String format(double x) {
+        return dev.hyperopt.dsl.ir.Num.format(x);
+    }
+}
