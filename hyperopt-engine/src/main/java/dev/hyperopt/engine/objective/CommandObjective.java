@@ -136,7 +136,7 @@ public final class CommandObjective implements Objective, AutoCloseable {
         idle.clear();
     }
 
-    private record Exchange(Outcome outcome, boolean keep) {
+    record Exchange(Outcome outcome, boolean keep) {
         static Exchange protocolFailure(String reason) {
             return new Exchange(Outcome.fail(reason), false);
         }
