@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Hyperparameter optimization: search spaces in .hspace files, searched by TPE, random search or annealing.",
-        subcommands = {CheckCommand.class})
+        subcommands = {CheckCommand.class, TuneCommand.class})
 public final class HyperoptCommand implements Runnable {
     @Spec
     CommandSpec spec;
