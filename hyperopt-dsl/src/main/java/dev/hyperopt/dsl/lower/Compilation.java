@@ -111,7 +111,7 @@ public final class Compilation {
         }
         if (target == null) {
             diagnostics.add(Diagnostic.error(DiagnosticCode.IMPORT_NOT_FOUND, imp.targetSpan(), imp.path() != null
-                    ? "no such file: '" + imp.path() + "' (relative to " + baseOf(from) + ")"
+                    ? "no such file: '" + imp.path() + "' (looked " + baseOf(from) + ")"
                     : "no module '" + imp.module() + "' on the class path (looked for " + ModuleLoader.resourceOf(imp.module()) + ")"));
             return null;
         }
@@ -144,14 +144,13 @@ public final class Compilation {
         Path base = from.path() == null ? Path.of("") : from.path().toAbsolutePath().getParent();
         Path target = base.resolve(relative).normalize();
         if (!Files.isRegularFile(target)) return null;
-        Path shown = from.path() == null ? target : from.path().resolveSibling(relative).normalize();
+        // Named as the importing file was named, as compilers print paths.
+        Path shown = from.path() == null ? Path.of(relative).normalize() : Path.of(from.name()).resolveSibling(relative).normalize();
         return new Source(shown.toString(), Files.readString(target), target);
     }
 
     private static String baseOf(Source from) {
-        if (from.path() == null) return "the working directory";
-        Path parent = from.path().getParent();
-        return parent == null ? "the working directory" : parent.toString();
+        return from.path() == null && !from.name().startsWith("classpath:") ? "in the working directory" : "next to " + from.name();
     }
 
     private static String identity(Source s) {
