@@ -243,8 +243,10 @@ public final class CommandObjective implements Objective, AutoCloseable {
         }
 
         void destroy() {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            // The shell first, so that it cannot report its child's death ("Killed") on standard error.
+            List<ProcessHandle> children = process.descendants().toList();
             process.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
             closeInput();
             all.remove(this);
         }
