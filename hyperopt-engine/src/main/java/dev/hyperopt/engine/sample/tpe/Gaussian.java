@@ -37,6 +37,8 @@ public final class Gaussian {
 
     /** P(a < Z <= b) for a standard normal Z and a <= b, without cancellation in either tail. */
     public static double mass(double a, double b) {
+        // Both tails below 1e-17: 1 minus them rounds to exactly 1.
+        if (a < -8.5 && b > 8.5) return 1.0;
         if (a >= 0) return upperTail(a) - upperTail(b);
         if (b <= 0) return upperTail(-b) - upperTail(-a);
         return 1.0 - upperTail(-a) - upperTail(b);

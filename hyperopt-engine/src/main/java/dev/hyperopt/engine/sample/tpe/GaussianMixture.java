@@ -40,12 +40,30 @@ public final class GaussianMixture {
         this(c.weights(), c.mus(), c.sigmas());
     }
 
-    /** Components must be sorted by mean; weights sum to 1. */
-    public GaussianMixture(double[] weight, double[] mu, double[] sigma) {
-        this.n = mu.length;
-        this.mu = mu;
-        this.sigma = sigma;
-        this.weight = weight;
+    /**
+     * Components must be sorted by mean. Neighbours with the same mean and sigma (repeated
+     * values of a quantized hyperparameter) are merged into one with their summed weight,
+     * which changes no density and makes each evaluation cheaper.
+     */
+    public GaussianMixture(double[] weights, double[] mus, double[] sigmas) {
+        int m = 0;
+        double[] wm = new double[mus.length];
+        double[] mm = new double[mus.length];
+        double[] sm = new double[mus.length];
+        for (int i = 0; i < mus.length; i++) {
+            if (m > 0 && mm[m - 1] == mus[i] && sm[m - 1] == sigmas[i]) {
+                wm[m - 1] += weights[i];
+                continue;
+            }
+            wm[m] = weights[i];
+            mm[m] = mus[i];
+            sm[m] = sigmas[i];
+            m++;
+        }
+        this.n = m;
+        this.mu = mm;
+        this.sigma = sm;
+        this.weight = wm;
         this.logCoef = new double[n];
         this.cumulative = new double[n];
         double acc = 0;

@@ -113,11 +113,7 @@ public final class HyperoptTpeSampler implements Sampler {
 
     /** Hyperopt's ap_split_trials: the best min(ceil(gamma sqrt(n)), 25) trials by loss, ties in trial order. */
     static boolean[] goodSet(double[] losses, int n, double gamma) {
-        int nGood = Math.min((int) Math.ceil(gamma * Math.sqrt(n)), GAMMA_CAP);
-        int[] order = Sorting.argsort(losses, n);
-        boolean[] good = new boolean[n];
-        for (int k = 0; k < Math.min(nGood, n); k++) good[order[k]] = true;
-        return good;
+        return Sorting.smallest(losses, n, Math.min((int) Math.ceil(gamma * Math.sqrt(n)), GAMMA_CAP));
     }
 
     private double bestNumeric(Dimension dim, double[] goodObs, int ng, double[] badObs, int nb, RandomGenerator rng) {

@@ -1,43 +1,62 @@
 package dev.hyperopt.engine.sample.tpe;
 
-/** A stable argsort over primitive keys, so sorting a thousand observations allocates two int arrays. */
+/**
+ * A stable argsort of doubles without boxing: an LSD radix sort, eight bits at a time,
+ * on the doubles' bit patterns mapped to unsigned order (the order of
+ * {@link Double#compare}). Passes whose byte is the same for every key are skipped.
+ */
 final class Sorting {
     private Sorting() {}
 
-    /** Indices 0..n-1 ordered by {@code keys}, ties (and equal keys) in index order. */
+    /** Indices 0..n-1 ordered by {@code keys}, ties in index order. */
     static int[] argsort(double[] keys, int n) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) idx[i] = i;
-        if (n < 2) return idx;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        if (n < 2) return order;
+        long[] bits = new long[n];
+        for (int i = 0; i < n; i++) {
+            long b = Double.doubleToLongBits(keys[i]);
+            bits[i] = b < 0 ? ~b : b ^ Long.MIN_VALUE;
+        }
         int[] tmp = new int[n];
-        mergeSort(keys, idx, tmp, 0, n);
-        return idx;
+        int[] count = new int[257];
+        for (int shift = 0; shift < 64; shift += 8) {
+            java.util.Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) count[(int) ((bits[i] >>> shift) & 0xFF) + 1]++;
+            if (count[(int) ((bits[0] >>> shift) & 0xFF) + 1] == n) continue;
+            for (int r = 0; r < 256; r++) count[r + 1] += count[r];
+            for (int i = 0; i < n; i++) {
+                int idx = order[i];
+                tmp[count[(int) ((bits[idx] >>> shift) & 0xFF)]++] = idx;
+            }
+            int[] swap = order;
+            order = tmp;
+            tmp = swap;
+        }
+        return order;
     }
 
-    private static void mergeSort(double[] keys, int[] a, int[] tmp, int from, int to) {
-        if (to - from <= 24) {
-            for (int i = from + 1; i < to; i++) {
-                int v = a[i];
-                double kv = keys[v];
-                int j = i - 1;
-                while (j >= from && Double.compare(keys[a[j]], kv) > 0) {
-                    a[j + 1] = a[j];
-                    j--;
-                }
-                a[j + 1] = v;
+    /**
+     * Marks the {@code k} smallest of {@code keys[0..n)}, ties in index order: the same as
+     * the first k of {@link #argsort}, in O(n k) without sorting everything.
+     */
+    static boolean[] smallest(double[] keys, int n, int k) {
+        boolean[] out = new boolean[n];
+        k = Math.min(k, n);
+        if (k <= 0) return out;
+        int[] buf = new int[k];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            double v = keys[i];
+            if (size == k && Double.compare(keys[buf[k - 1]], v) <= 0) continue;
+            int pos = size == k ? k - 1 : size++;
+            while (pos > 0 && Double.compare(keys[buf[pos - 1]], v) > 0) {
+                buf[pos] = buf[pos - 1];
+                pos--;
             }
-            return;
+            buf[pos] = i;
         }
-        int mid = (from + to) >>> 1;
-        mergeSort(keys, a, tmp, from, mid);
-        mergeSort(keys, a, tmp, mid, to);
-        if (Double.compare(keys[a[mid - 1]], keys[a[mid]]) <= 0) return;
-        System.arraycopy(a, from, tmp, from, to - from);
-        int i = from;
-        int j = mid;
-        for (int k = from; k < to; k++) {
-            if (j >= to || (i < mid && Double.compare(keys[tmp[i]], keys[tmp[j]]) <= 0)) a[k] = tmp[i++];
-            else a[k] = tmp[j++];
-        }
+        for (int j = 0; j < size; j++) out[buf[j]] = true;
+        return out;
     }
 }
