@@ -1,0 +1,48 @@
+package dev.hyperopt.engine.sample.tpe;
+
+import dev.hyperopt.engine.sample.Observation;
+import dev.hyperopt.engine.sample.Sampler;
+import dev.hyperopt.engine.sample.SamplingContext;
+import dev.hyperopt.engine.sample.anneal.AnnealSampler;
+import dev.hyperopt.engine.sample.random.PriorSampler;
+import dev.hyperopt.engine.sample.Seeds;
+import dev.hyperopt.engine.space.Assignment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Prints the time of one suggestion with a given number of finished trials on the
+ * 10-parameter mixed space overhead10 (median and mean over repeated calls, after a
+ * warm-up). Run by hand: {@code java -cp ... dev.hyperopt.engine.sample.tpe.SuggestLatency [trials [sampler-name-prefix]]}.
+ */
+public final class SuggestLatency {
+    private SuggestLatency() {}
+
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        Problems.Problem p = Problems.OVERHEAD10;
+        List<Observation> history = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            Assignment a = PriorSampler.sample(p.space(), Seeds.stream(99, t));
+            history.add(Observation.ok(t, a.values(), p.evaluate(a)));
+        }
+        Sampler[] samplers = {new HyperoptTpeSampler(), new TpeSampler(), new TpeSampler(TpeOptions.DEFAULTS.withMultivariate(false)), new AnnealSampler()};
+        String[] names = {"tpe-hyperopt", "tpe (multivariate)", "tpe (univariate)", "anneal"};
+        for (int s = 0; s < samplers.length; s++) {
+            if (args.length > 1 && !names[s].startsWith(args[1])) continue;
+            int reps = 400;
+            double[] us = new double[reps];
+            for (int r = 0; r < 2 * reps; r++) {
+                long t0 = System.nanoTime();
+                samplers[s].suggest(new SamplingContext(p.space(), history, 7, n + r));
+                long el = System.nanoTime() - t0;
+                if (r >= reps) us[r - reps] = el / 1e3;
+            }
+            Arrays.sort(us);
+            System.out.printf("%-20s %d trials: median %.0f us, mean %.0f us, p90 %.0f us%n", names[s], n, us[reps / 2],
+                    Arrays.stream(us).average().orElse(0), us[(int) (reps * 0.9)]);
+        }
+    }
+}
