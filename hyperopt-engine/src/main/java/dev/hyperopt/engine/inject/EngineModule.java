@@ -5,13 +5,17 @@ import com.google.inject.Binder;
 import com.google.inject.multibindings.MapBinder;
 import dev.hyperopt.engine.objective.CommandObjectiveFactory;
 import dev.hyperopt.engine.sample.Sampler;
+import dev.hyperopt.engine.sample.anneal.AnnealSampler;
 import dev.hyperopt.engine.sample.random.RandomSampler;
+import dev.hyperopt.engine.sample.tpe.HyperoptTpeSampler;
+import dev.hyperopt.engine.sample.tpe.TpeSampler;
 import dev.hyperopt.engine.spi.ObjectiveFactory;
 import dev.hyperopt.engine.store.MemoryTrialStoreFactory;
 import dev.hyperopt.engine.store.TrialStoreFactory;
 
 /**
- * The engine's own bindings: samplers by algorithm name, store factories by URL scheme,
+ * The engine's own bindings: samplers by algorithm name ({@code tpe}, {@code tpe-hyperopt}
+ * for Hyperopt's own variant, {@code anneal}, {@code rand} or {@code random}), store factories by URL scheme,
  * objective factories by name. A family's module adds to the same maps with
  * {@link #samplers(Binder)}, {@link #stores(Binder)} and {@link #objectives(Binder)}.
  */
@@ -22,6 +26,9 @@ public final class EngineModule extends AbstractModule {
         MapBinder<String, Sampler> samplers = samplers(binder());
         samplers.addBinding("random").to(RandomSampler.class);
         samplers.addBinding("rand").to(RandomSampler.class);
+        samplers.addBinding("tpe").to(TpeSampler.class);
+        samplers.addBinding("tpe-hyperopt").to(HyperoptTpeSampler.class);
+        samplers.addBinding("anneal").to(AnnealSampler.class);
         stores(binder()).addBinding("memory").to(MemoryTrialStoreFactory.class);
         objectives(binder()).addBinding("command").to(CommandObjectiveFactory.class);
     }

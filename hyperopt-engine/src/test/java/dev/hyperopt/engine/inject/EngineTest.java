@@ -31,6 +31,14 @@ class EngineTest {
     }
 
     @Test
+    void bindsTpeAndAnnealing() {
+        Engine e = Engine.create();
+        assertThat(e.sampler("tpe")).isInstanceOf(dev.hyperopt.engine.sample.tpe.TpeSampler.class);
+        assertThat(e.sampler("tpe-hyperopt")).isInstanceOf(dev.hyperopt.engine.sample.tpe.HyperoptTpeSampler.class);
+        assertThat(e.sampler("anneal")).isInstanceOf(dev.hyperopt.engine.sample.anneal.AnnealSampler.class);
+    }
+
+    @Test
     void findsFamiliesWithTheServiceLoaderAndInstallsTheirModules() {
         Engine e = Engine.create();
         assertThat(e.families()).extracting(Family::id).contains("test-family");

@@ -80,6 +80,17 @@ class HyperoptTest {
         assertThat(a).isNotEqualTo(c);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tpe", "tpe-hyperopt", "anneal"})
+    void everyBoundAlgorithmIsReproducibleWithItsSeed(String algo) {
+        SearchSpace space = TestSpaces.conditional();
+        Objective o = ctx -> Outcome.ok(ctx.config().getDouble("lr")
+                + (ctx.config().branch("model").equals("svm") ? Math.abs(Math.log(ctx.config().getDouble("model.svm.C"))) : 1));
+        List<Map<String, Object>> a = labels(Hyperopt.minimize(space, o).algorithm(algo).maxEvals(40).seed(5).run());
+        List<Map<String, Object>> b = labels(Hyperopt.minimize(space, o).algorithm(algo).maxEvals(40).seed(5).run());
+        assertThat(a).hasSize(40).isEqualTo(b);
+    }
+
     private static List<Map<String, Object>> labels(Result r) {
         return r.trials().stream().map(Trial::labels).toList();
     }
