@@ -1,6 +1,5 @@
 package dev.hyperopt.cli;
 
-import dev.hyperopt.dsl.ir.Num;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.run.Progress;
 import dev.hyperopt.engine.run.Result;
@@ -44,7 +43,7 @@ final class TuneProgress implements RunListener {
     public void trialFinished(Trial trial, Progress progress) {
         if (bar == null) return;
         bar.stepTo(Math.min(progress.finished(), progress.maxEvals()));
-        bar.setExtraMessage(progress.best().map(b -> "best " + Num.format(b.loss())).orElse("best -"));
+        bar.setExtraMessage(progress.best().map(b -> "best " + String.format(java.util.Locale.ROOT, "%.6g", b.loss())).orElse("best -"));
     }
 
     @Override

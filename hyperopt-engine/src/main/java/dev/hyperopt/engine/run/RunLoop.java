@@ -239,7 +239,12 @@ final class RunLoop {
 
     private void record(Completion c) {
         if (inFlight.remove(c.number) == null) return; // already recorded as timed out or cancelled
-        finish(c.number, c.outcome, c.finished);
+        Outcome o = c.outcome;
+        if (!o.ok() && m.stop.isRequested()) {
+            // Ctrl-C reaches the objective's processes too; their death is the interruption's doing.
+            o = Outcome.fail("cancelled: the run was interrupted (" + o.error() + ")", o.attachments());
+        }
+        finish(c.number, o, c.finished);
     }
 
     private void cancelAll(StopReason why) {

@@ -203,6 +203,19 @@ class HyperoptTest {
     }
 
     @Test
+    void aFailureThatArrivesWhileStoppingIsPutDownToTheInterruption() {
+        StopSignal stop = new StopSignal();
+        Result r = rand(ctx -> {
+            if (ctx.trial() < 2) return Outcome.ok(1);
+            stop.request(); // as Ctrl-C does, it also kills the objective's work
+            return Outcome.fail("objective program exited with status 130 before replying");
+        }).maxEvals(100).stopSignal(stop).seed(1).run();
+        assertThat(r.trials()).hasSize(3);
+        assertThat(r.trials().get(2).error())
+                .isEqualTo("cancelled: the run was interrupted (objective program exited with status 130 before replying)");
+    }
+
+    @Test
     void evaluatesTheGivenPointsFirst() {
         Result r = rand(BRANIN_OBJECTIVE).maxEvals(5).seed(1)
                 .pointsToEvaluate(List.of(Map.of("x", Math.PI, "y", 2.275), Map.of("x", -Math.PI, "y", 12.275)))
