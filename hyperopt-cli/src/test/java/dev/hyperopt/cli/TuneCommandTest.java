@@ -195,14 +195,14 @@ class TuneCommandTest {
     void misbehavingObjectivesFailTheirTrialsAndTheRunFinishes() throws Exception {
         Path json = dir.resolve("m.json");
         int rc = tune(branin().toString(), "--objective-cmd", plan("garbage,exit,hang,raise,inf,ok"), "--algo", "rand",
-                "--max-evals", "6", "--seed", "2", "--trial-timeout", "1500ms", "--store", "memory:", "--json", json.toString());
+                "--max-evals", "6", "--seed", "2", "--trial-timeout", "2500ms", "--store", "memory:", "--json", json.toString());
         assertThat(rc).isZero();
         JsonNode trials = JSON.readTree(json.toFile()).get("trials");
         List<String> errors = new ArrayList<>();
         trials.forEach(t -> errors.add(t.get("error").isNull() ? null : t.get("error").asText()));
         assertThat(errors.get(0)).isEqualTo("reply is not JSON: epoch 1/10 done");
         assertThat(errors.get(1)).startsWith("objective program exited with status 3");
-        assertThat(errors.get(2)).isEqualTo("timed out after 1.5s");
+        assertThat(errors.get(2)).isEqualTo("timed out after 2.5s");
         assertThat(errors.get(3)).startsWith("objective program exited with status 1");
         assertThat(errors.get(4)).isEqualTo("loss is infinite");
         assertThat(errors.get(5)).isNull();

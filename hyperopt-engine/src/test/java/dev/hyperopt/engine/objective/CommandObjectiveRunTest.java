@@ -28,7 +28,7 @@ class CommandObjectiveRunTest {
         Result r;
         try (CommandObjective o = new CommandObjective(Scripts.plan(plan), null, log::add)) {
             r = Hyperopt.minimize(TestSpaces.branin(), o).algorithm("rand").maxEvals(10).seed(2)
-                    .trialTimeout(Duration.ofSeconds(2)).run();
+                    .trialTimeout(Duration.ofSeconds(4)).run();
         }
         assertThat(r.stopReason()).isEqualTo(StopReason.MAX_EVALS);
         assertThat(r.trials()).hasSize(10);
@@ -39,7 +39,7 @@ class CommandObjectiveRunTest {
         assertThat(errors.get(1)).isEqualTo("reply is not JSON: epoch 1/10 done");
         assertThat(errors.get(2)).isEqualTo("loss is NaN");
         assertThat(errors.get(3)).startsWith("objective program exited with status 3");
-        assertThat(errors.get(4)).isEqualTo("timed out after 2s");
+        assertThat(errors.get(4)).isEqualTo("timed out after 4s");
         assertThat(errors.get(5)).startsWith("objective program exited with status 1");
         assertThat(errors.get(6)).isEqualTo("loss is infinite");
         assertThat(errors.get(7)).startsWith("reply has no loss");

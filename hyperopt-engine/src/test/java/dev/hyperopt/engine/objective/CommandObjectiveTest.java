@@ -69,7 +69,7 @@ class CommandObjectiveTest {
 
     private void failsThenRecovers(String behaviour, String reasonStart) throws Exception {
         start(Scripts.plan(behaviour + ",ok"));
-        Outcome bad = objective.evaluate(trial(0, 1, Duration.ofSeconds(2)));
+        Outcome bad = objective.evaluate(trial(0, 1, Duration.ofSeconds(20)));
         assertThat(bad.ok()).as(behaviour).isFalse();
         assertThat(bad.error()).as(behaviour).startsWith(reasonStart);
         Outcome good = objective.evaluate(trial(1, 2, Duration.ofSeconds(10)));
