@@ -84,18 +84,14 @@ final class RunLoop {
         try {
             study = store.openStudy(m.study, SpaceFingerprint.of(m.space), m.algorithm, m.seed);
             seed = study.seed();
-            int kept = 0;
             for (Trial t : store.trials(study.name())) {
                 trials.put(t.number(), t);
-                if (t.isFinished()) {
-                    kept++;
-                    noteFinished(t);
-                }
+                if (t.isFinished()) noteFinished(t);
             }
-            reason = null;
-            for (RunListener l : m.listeners) safely(() -> l.started(study, m.maxEvals, 0 + countFinished()));
+            int kept = countFinished();
+            LOG.debug("study {}: {} finished trials kept from earlier runs", study.name(), kept);
+            for (RunListener l : m.listeners) safely(() -> l.started(study, m.maxEvals, kept));
             Instant runDeadline = m.timeout == null ? null : Instant.now().plus(m.timeout);
-            LOG.debug("study {}: {} trials kept from earlier runs", study.name(), kept);
             while (true) {
                 StopReason hard = hardStop(runDeadline);
                 if (hard != null) {
