@@ -1,5 +1,6 @@
 package dev.hyperopt.dsl.print;
 
+import dev.hyperopt.dsl.ir.Arithmetic;
 import dev.hyperopt.dsl.ir.Binary;
 import dev.hyperopt.dsl.ir.BinaryOp;
 import dev.hyperopt.dsl.ir.Call;
@@ -7,6 +8,7 @@ import dev.hyperopt.dsl.ir.Choice;
 import dev.hyperopt.dsl.ir.ChoiceKind;
 import dev.hyperopt.dsl.ir.DictNode;
 import dev.hyperopt.dsl.ir.Distribution;
+import dev.hyperopt.dsl.ir.ExpressionException;
 import dev.hyperopt.dsl.ir.Hyperparameter;
 import dev.hyperopt.dsl.ir.ListNode;
 import dev.hyperopt.dsl.ir.Literal;
@@ -29,6 +31,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Writes a {@link SearchSpace} back as canonical {@code .hspace} text, which compiles to a
@@ -60,6 +63,7 @@ public final class HSpacePrinter {
     private static final String INDENT = "  ";
     private static final int ATOM = 10;
     private static final int UNARY = 3;
+    private static final Object NOT_CONSTANT = new Object();
 
     private HSpacePrinter() {}
 
@@ -102,6 +106,7 @@ public final class HSpacePrinter {
         private final Set<Node> derivedDone = Collections.newSetFromMap(new IdentityHashMap<>());
         private final Set<Node> declared = Collections.newSetFromMap(new IdentityHashMap<>());
         private final List<String> declarations = new ArrayList<>();
+        private final Map<Node, Object> constants = new IdentityHashMap<>();
 
         Printer(Node root) {
             this.root = root;
@@ -111,7 +116,6 @@ public final class HSpacePrinter {
             count(root);
             planLets();
             derive(root, "");
-            planNamedChoices();
             String space = render(root, 0);
             StringBuilder out = new StringBuilder();
             boolean previousMultiline = false;
@@ -165,6 +169,7 @@ public final class HSpacePrinter {
             List<Node> rest = new ArrayList<>();
             for (Node n : reached) {
                 if (n instanceof Named named) {
+                    if (constant(named) != NOT_CONSTANT) continue;
                     if (Syntax.isLetName(named.name()) && taken.add(named.name())) letNames.put(n, named.name());
                     else rest.add(n);
                 } else if (uses.get(n) > 1 && holdsHyperparameter(n)) {
@@ -191,9 +196,19 @@ public final class HSpacePrinter {
             return name;
         }
 
-        /** Mirrors how {@link SearchSpace#of} labels by path, over the structure the text will have. */
+        /**
+         * Mirrors how {@link SearchSpace#of} labels by path, over the structure the text will
+         * have. A named choice has no place for {@code label=}: when its path would not give
+         * its label, it becomes a let of that name, or, where the label is no free let name,
+         * takes the label its path gives.
+         */
         private void derive(Node node, String path) {
             if (!derivedDone.add(node)) return;
+            if (node instanceof Choice c && c.kind() == ChoiceKind.NAMED && !letNames.containsKey(c)
+                    && !c.label().equals(path.isEmpty() ? "space" : path)
+                    && Syntax.isLetName(c.label()) && taken.add(c.label())) {
+                letNames.put(c, c.label());
+            }
             String let = letNames.get(node);
             String here = let != null && !(node instanceof Named) ? let : path;
             node.accept(new NodeVisitor<Void>() {
@@ -205,9 +220,11 @@ public final class HSpacePrinter {
                 }
 
                 public Void visitChoice(Choice n) {
-                    derived.put(n, here.isEmpty() ? "space" : here);
+                    String d = here.isEmpty() ? "space" : here;
+                    derived.put(n, d);
+                    String label = n.kind() == ChoiceKind.NAMED ? d : n.label();
                     for (int i = 0; i < n.size(); i++) {
-                        String sub = n.kind() == ChoiceKind.NAMED ? join(n.label(), n.names().get(i)) : indexed(n.label(), i);
+                        String sub = n.kind() == ChoiceKind.NAMED ? join(label, n.names().get(i)) : indexed(label, i);
                         derive(n.options().get(i), sub);
                     }
                     return null;
@@ -240,22 +257,6 @@ public final class HSpacePrinter {
             });
         }
 
-        /**
-         * A named choice has no place for {@code label=}; when its path would not give its label,
-         * it becomes a let of that name, which does.
-         */
-        private void planNamedChoices() {
-            for (Node n : reached) {
-                if (!(n instanceof Choice c) || c.kind() != ChoiceKind.NAMED || letNames.containsKey(c)) continue;
-                if (c.label().equals(derived.get(c))) continue;
-                if (!Syntax.isLetName(c.label()) || !taken.add(c.label())) {
-                    throw new IllegalArgumentException("the named choice labelled '" + c.label()
-                            + "' cannot be written in .hspace text: its label is not a free let name");
-                }
-                letNames.put(c, c.label());
-            }
-        }
-
         private boolean needsLabel(Hyperparameter h) {
             if (!h.label().equals(derived.get(h))) return true;
             if (!h.explicitLabel()) return false;
@@ -282,13 +283,61 @@ public final class HSpacePrinter {
             declarations.add("let " + name + " = " + body);
         }
 
+        /**
+         * The value of an expression over constants, or {@link #NOT_CONSTANT}. The compiler folds
+         * such expressions (and lets of them) into literals, so the text shows the literal.
+         */
+        private Object constant(Node node) {
+            if (constants.containsKey(node)) return constants.get(node);
+            Object value = node.accept(new NodeVisitor<Object>() {
+                public Object visitLiteral(Literal n) { return n.value(); }
+                public Object visitParam(Param n) { return NOT_CONSTANT; }
+                public Object visitChoice(Choice n) { return NOT_CONSTANT; }
+                public Object visitDict(DictNode n) { return NOT_CONSTANT; }
+                public Object visitList(ListNode n) { return NOT_CONSTANT; }
+                public Object visitNamed(Named n) { return constant(n.body()); }
+
+                public Object visitUnary(Unary n) {
+                    Object v = constant(n.operand());
+                    return v == NOT_CONSTANT ? v : evaluate(() -> Arithmetic.negate(v));
+                }
+
+                public Object visitBinary(Binary n) {
+                    Object l = constant(n.left());
+                    Object r = constant(n.right());
+                    return l == NOT_CONSTANT || r == NOT_CONSTANT ? NOT_CONSTANT : evaluate(() -> Arithmetic.apply(n.op(), l, r));
+                }
+
+                public Object visitCall(Call n) {
+                    List<Object> args = new ArrayList<>(n.args().size());
+                    for (Node a : n.args()) {
+                        Object v = constant(a);
+                        if (v == NOT_CONSTANT) return NOT_CONSTANT;
+                        args.add(v);
+                    }
+                    return evaluate(() -> Arithmetic.call(n.function(), args));
+                }
+            });
+            constants.put(node, value);
+            return value;
+        }
+
+        /** A folded value, or NOT_CONSTANT where the expression has none that text can show. */
+        private Object evaluate(Supplier<Object> compute) {
+            try {
+                Object v = compute.get();
+                return v instanceof Double d && !Double.isFinite(d) ? NOT_CONSTANT : v;
+            } catch (ExpressionException e) {
+                return NOT_CONSTANT;
+            }
+        }
+
         private int precedence(Node node) {
             if (letNames.containsKey(node)) return ATOM;
+            Object c = constant(node);
+            if (c != NOT_CONSTANT) return c instanceof Number && literal(c).startsWith("-") ? UNARY : ATOM;
             if (node instanceof Unary) return UNARY;
             if (node instanceof Binary b) return b.op().precedence();
-            if (node instanceof Literal l && (l.value() instanceof Long || l.value() instanceof Double)) {
-                return literal(l.value()).startsWith("-") ? UNARY : ATOM;
-            }
             return ATOM;
         }
 
@@ -298,6 +347,8 @@ public final class HSpacePrinter {
         }
 
         private String write(Node node, int indent) {
+            Object c = constant(node);
+            if (c != NOT_CONSTANT) return literal(c);
             return node.accept(new NodeVisitor<String>() {
                 public String visitLiteral(Literal n) { return literal(n.value()); }
 
@@ -322,10 +373,6 @@ public final class HSpacePrinter {
                         });
                     }
                     if (n.kind() == ChoiceKind.NAMED) {
-                        if (!n.label().equals(derived.get(n))) {
-                            throw new IllegalArgumentException("the named choice labelled '" + n.label()
-                                    + "' cannot be written in .hspace text: a named choice takes its label from its place");
-                        }
                         return block(n, items, "choice { ", " }", "choice {", "}", "choice {}", indent);
                     }
                     if (needsLabel(n)) items.add("label=" + Syntax.quote(n.label()));
@@ -371,7 +418,7 @@ public final class HSpacePrinter {
                 }
 
                 public String visitNamed(Named n) {
-                    // Every Named node is a let, so render() answers before reaching here.
+                    // Every Named node is a let or a constant, so neither render() nor write() gets here.
                     throw new IllegalStateException("let '" + n.name() + "' was not planned");
                 }
             });
