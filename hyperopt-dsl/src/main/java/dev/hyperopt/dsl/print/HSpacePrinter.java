@@ -440,11 +440,7 @@ public final class HSpacePrinter {
     }
 
     private static String literal(Object value) {
-        if (value == null) return "null";
-        if (value instanceof Boolean b) return b ? "true" : "false";
-        if (value instanceof Long l) return Num.format(l);
-        if (value instanceof Double d) return Syntax.floatLiteral(d);
-        return Syntax.quote((String) value);
+        return Syntax.literal(value);
     }
 
     private static String join(String path, String key) {

@@ -76,6 +76,15 @@ final class Syntax {
         return sb.append('"').toString();
     }
 
+    /** A literal value as text: null, true/false, a number, a quoted string. */
+    static String literal(Object value) {
+        if (value == null) return "null";
+        if (value instanceof Boolean b) return b ? "true" : "false";
+        if (value instanceof Long l) return Num.format(l);
+        if (value instanceof Double d) return floatLiteral(d);
+        return quote((String) value);
+    }
+
     /** A float literal: reads back as the same double, and as a float. */
     static String floatLiteral(double x) {
         if (Double.isNaN(x)) throw new IllegalArgumentException("NaN cannot be written in .hspace text");
