@@ -45,8 +45,8 @@ import java.util.function.Supplier;
  *     in several places) comes before {@code space}, each after the lets it refers to, in the
  *     order they are first reached; a blank line separates a multi-line declaration from its
  *     neighbours and the lets from {@code space};</li>
- * <li>a dict, list or choice stays on one line when nothing inside it is a dict or a named
- *     choice and the one-line form has at most {@value #FLAT_LIMIT} characters; otherwise it
+ * <li>a dict, list or choice stays on one line when nothing inside it is a non-empty dict or
+ *     a named choice (let references do not count) and the one-line form has at most {@value #FLAT_LIMIT} characters; otherwise it
  *     puts one entry per line, indented by two spaces, each followed by a comma;</li>
  * <li>expressions carry only the parentheses their structure needs; casts print as calls,
  *     {@code int(x)};</li>
@@ -147,14 +147,16 @@ public final class HSpacePrinter {
             return h;
         }
 
-        /** Whether a dict or named choice sits inside {@code node}, not counting let references. */
+        /** Whether a non-empty dict or a named choice sits inside {@code node}, not counting let references. */
         private boolean holdsStructure(Node node) {
             Boolean known = holdsStructure.get(node);
             if (known != null) return known;
             boolean s = false;
             for (Node c : Graph.children(node)) {
                 if (letNames.containsKey(c)) continue;
-                s |= c instanceof DictNode || (c instanceof Choice ch && ch.kind() == ChoiceKind.NAMED) || holdsStructure(c);
+                boolean structure = c instanceof DictNode d ? !d.entries().isEmpty()
+                        : c instanceof Choice ch && ch.kind() == ChoiceKind.NAMED;
+                s |= structure || holdsStructure(c);
             }
             holdsStructure.put(node, s);
             return s;
