@@ -62,6 +62,8 @@ public final class Spaces {
     public static Param uniformint(long low, long high) { return param(Dist.UNIFORMINT, low, high, Double.NaN); }
 
     private static Param param(Dist kind, double a, double b, double q) {
+        // A NaN q would read as "no q" to Distribution; report it as the compiler does.
+        if (kind.isQuantized() && !(q > 0)) throw new IllegalArgumentException("q must be > 0, got " + Num.format(q));
         Distribution d = new Distribution(kind, a, b, q);
         String problem = d.problem();
         if (problem != null) throw new IllegalArgumentException(problem);

@@ -255,7 +255,7 @@ public final class HSpacePrinter {
                     return null;
                 }
 
-                public Void visitNamed(Named n) { derive(n.body(), letNames.get(n)); return null; }
+                public Void visitNamed(Named n) { derive(n.body(), letNames.getOrDefault(n, here)); return null; }
             });
         }
 

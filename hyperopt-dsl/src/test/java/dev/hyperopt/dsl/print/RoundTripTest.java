@@ -84,8 +84,10 @@ class RoundTripTest {
                 let lr = loguniform(1e-4, 1e-1)
                 let k = 2 ** 3
                 let twice = lr * 2
+                let alias = lr
                 space = {
                   encoder: block,
+                  alias: alias,
                   decoder: block,
                   model: choice { small: { lr: lr, k: k }, big: { lr: twice, extra: block } },
                   strings: ['single', "double \\"quoted\\"", "tab\\tnew\\nline", 'back\\\\slash'],
@@ -93,7 +95,7 @@ class RoundTripTest {
                   big: 12345678901234, tiny: 1e-300, neg: -0.0,
                 }
                 """);
-        assertThat(text).contains("let block = ", "let lr = ", "let twice = lr * 2", "k: 8", "'odd key'".replace('\'', '"'));
+        assertThat(text).contains("let block = ", "let lr = ", "let twice = lr * 2", "let alias = lr", "k: 8", "'odd key'".replace('\'', '"'));
     }
 
     @Test
