@@ -123,6 +123,25 @@ class RoundTripTest {
     }
 
     @Test
+    void anImportedNamedChoiceComesBackLabelledByItsLetName(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("lib.hspace"), "let opt = choice { a: 1, b: uniform(0, 1) }\nspace = {}\n");
+        Path main = dir.resolve("main.hspace");
+        Files.writeString(main, "import \"lib.hspace\" as lib\nspace = { o: lib.opt }\n");
+        SearchSpace space = compiler.compile(main).orThrow();
+        assertThat(space.labels()).containsExactly("lib.opt", "lib.opt.b");
+        String text = HSpacePrinter.print(space);
+        assertThat(text).isEqualTo("""
+                let lib_opt = choice { a: 1, b: uniform(0, 1, label="lib.opt.b") }
+
+                space = { o: lib_opt }
+                """);
+        SearchSpace back = compiler.compile("printed", text).orThrow();
+        assertThat(back.labels()).containsExactly("lib_opt", "lib.opt.b");
+        assertThat(back.describe(back.condition(1))).isEqualTo("lib_opt == b");
+        assertThat(HSpacePrinter.print(back)).isEqualTo(text);
+    }
+
+    @Test
     void randomGraphs() {
         int seeds = 400;
         StringBuilder all = new StringBuilder();
