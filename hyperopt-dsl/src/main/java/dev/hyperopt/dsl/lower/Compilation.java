@@ -16,6 +16,7 @@ import dev.hyperopt.dsl.source.SourceSpan;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -108,10 +109,14 @@ public final class Compilation {
             diagnostics.add(Diagnostic.error(DiagnosticCode.IMPORT_NOT_FOUND, imp.targetSpan(),
                     "cannot read '" + importName(imp) + "': " + e.getMessage()));
             return null;
+        } catch (InvalidPathException e) {
+            diagnostics.add(Diagnostic.error(DiagnosticCode.IMPORT_NOT_FOUND, imp.targetSpan(),
+                    "'" + importName(imp) + "' is not a valid path: " + e.getReason()));
+            return null;
         }
         if (target == null) {
             diagnostics.add(Diagnostic.error(DiagnosticCode.IMPORT_NOT_FOUND, imp.targetSpan(), imp.path() != null
-                    ? "no such file: '" + imp.path() + "' (relative to " + baseOf(from) + ")"
+                    ? "no such file: '" + imp.path() + "' (looked " + baseOf(from) + ")"
                     : "no module '" + imp.module() + "' on the class path (looked for " + ModuleLoader.resourceOf(imp.module()) + ")"));
             return null;
         }
@@ -144,14 +149,13 @@ public final class Compilation {
         Path base = from.path() == null ? Path.of("") : from.path().toAbsolutePath().getParent();
         Path target = base.resolve(relative).normalize();
         if (!Files.isRegularFile(target)) return null;
-        Path shown = from.path() == null ? target : from.path().resolveSibling(relative).normalize();
+        // Named as the importing file was named, as compilers print paths.
+        Path shown = from.path() == null ? Path.of(relative).normalize() : Path.of(from.name()).resolveSibling(relative).normalize();
         return new Source(shown.toString(), Files.readString(target), target);
     }
 
     private static String baseOf(Source from) {
-        if (from.path() == null) return "the working directory";
-        Path parent = from.path().getParent();
-        return parent == null ? "the working directory" : parent.toString();
+        return from.path() == null && !from.name().startsWith("classpath:") ? "in the working directory" : "next to " + from.name();
     }
 
     private static String identity(Source s) {

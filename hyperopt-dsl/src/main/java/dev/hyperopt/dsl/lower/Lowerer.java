@@ -352,7 +352,7 @@ final class Lowerer implements Expr.Visitor<Lowered> {
                 } else {
                     Double w = constantNumber(a.weight(), "probability");
                     if (w == null) ok[0] = false;
-                    else if (w < 0) ok[0] = fail(DiagnosticCode.NEGATIVE_PROBABILITY, a.weight().span(), "probability " + Num.format(w) + " is negative");
+                    else if (w < 0) ok[0] = fail(DiagnosticCode.NEGATIVE_PROBABILITY, a.weight().span(), "probability " + Num.display(w) + " is negative");
                     else {
                         weights.add(w);
                         weightSpans.add(a.weight().span());
@@ -371,7 +371,7 @@ final class Lowerer implements Expr.Visitor<Lowered> {
             double sum = 0;
             for (double w : weights) sum += w;
             if (Math.abs(sum - 1.0) > PROBABILITY_TOLERANCE) {
-                return error(DiagnosticCode.PROBABILITY_SUM, e.calleeSpan(), "pchoice probabilities sum to " + Num.format(sum) + ", not 1");
+                return error(DiagnosticCode.PROBABILITY_SUM, e.calleeSpan(), "pchoice probabilities sum to " + Num.display(sum) + ", not 1");
             }
             return hyperparameter(Choice.weighted(label, weights, options), e.span());
         }
@@ -438,28 +438,28 @@ final class Lowerer implements Expr.Visitor<Lowered> {
         SourceSpan first = byName.get(names.get(0)).value().span();
         SourceSpan second = byName.get(names.get(1)).value().span();
         if (d.isQuantized() && !(v[2] > 0)) {
-            return error(DiagnosticCode.BAD_Q, byName.get("q").value().span(), d.keyword() + ": q must be > 0, got " + Num.format(v[2]));
+            return error(DiagnosticCode.BAD_Q, byName.get("q").value().span(), d.keyword() + ": q must be > 0, got " + Num.display(v[2]));
         }
         if (d.isBounded()) {
             if (d.isInteger()) {
                 for (int i = 0; i < 2; i++) {
                     if (v[i] != Math.rint(v[i])) {
                         return error(DiagnosticCode.ARGUMENT_TYPE, i == 0 ? first : second,
-                                d.keyword() + ": " + names.get(i) + " must be an integer, got " + Num.format(v[i]));
+                                d.keyword() + ": " + names.get(i) + " must be an integer, got " + Num.display(v[i]));
                     }
                 }
             }
             if (d.isLog() && v[0] <= 0) {
                 return error(DiagnosticCode.LOG_BOUNDS, first, d.keyword() + ": low must be > 0 (bounds are in real space), got "
-                        + Num.format(v[0]));
+                        + Num.display(v[0]));
             }
             boolean inclusive = d == Dist.UNIFORMINT;
             if (inclusive ? v[0] > v[1] : v[0] >= v[1]) {
                 return error(DiagnosticCode.BOUNDS, first, d.keyword() + ": low must be " + (inclusive ? "<=" : "<")
-                        + " high, got low = " + Num.format(v[0]) + " and high = " + Num.format(v[1]));
+                        + " high, got low = " + Num.display(v[0]) + " and high = " + Num.display(v[1]));
             }
         } else if (!(v[1] > 0)) {
-            return error(DiagnosticCode.BAD_SIGMA, second, d.keyword() + ": sigma must be > 0, got " + Num.format(v[1]));
+            return error(DiagnosticCode.BAD_SIGMA, second, d.keyword() + ": sigma must be > 0, got " + Num.display(v[1]));
         }
         Distribution dist = d.isQuantized() ? Distribution.of(d, v[0], v[1], v[2]) : Distribution.of(d, v[0], v[1]);
         return hyperparameter(label == null ? Param.of(dist) : Param.labelled(label, dist), e.span());
