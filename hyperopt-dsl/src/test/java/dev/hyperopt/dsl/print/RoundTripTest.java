@@ -11,9 +11,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,6 +142,24 @@ class RoundTripTest {
         assertThat(back.labels()).containsExactly("lib_opt", "lib.opt.b");
         assertThat(back.describe(back.condition(1))).isEqualTo("lib_opt == b");
         assertThat(HSpacePrinter.print(back)).isEqualTo(text);
+    }
+
+    /** Every .hspace file among the test resources that compiles (others test diagnostics). */
+    @Test
+    void everyValidSpaceFileOfTheTests() throws IOException, URISyntaxException {
+        Path root = Path.of(RoundTripTest.class.getResource("/").toURI());
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(f -> f.toString().endsWith(".hspace")).sorted().toList();
+        }
+        int valid = 0;
+        for (Path f : files) {
+            CompileResult r = compiler.compile(f);
+            if (!r.ok()) continue;
+            assertRoundTrip(root.relativize(f).toString(), r.space());
+            valid++;
+        }
+        assertThat(valid).as("valid files among %s", files.size()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
