@@ -82,8 +82,8 @@ public final class HSpacePrinter {
     /**
      * The canonical text of {@code space}.
      *
-     * @throws IllegalArgumentException when the graph holds a NaN or infinite literal, which
-     *     the language cannot write
+     * @throws IllegalArgumentException when the graph holds a NaN literal, which the language
+     *     cannot write
      */
     public static String print(SearchSpace space) {
         return new Printer(space.root()).print();
@@ -335,11 +335,10 @@ public final class HSpacePrinter {
             return value;
         }
 
-        /** A folded value, or NOT_CONSTANT where the expression has none that text can show. */
+        /** A folded value, or NOT_CONSTANT where the expression has none (the compiler reports those). */
         private Object evaluate(Supplier<Object> compute) {
             try {
-                Object v = compute.get();
-                return v instanceof Double d && !Double.isFinite(d) ? NOT_CONSTANT : v;
+                return compute.get();
             } catch (ExpressionException e) {
                 return NOT_CONSTANT;
             }

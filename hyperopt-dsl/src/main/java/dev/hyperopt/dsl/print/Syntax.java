@@ -87,10 +87,14 @@ final class Syntax {
         return quote((String) value);
     }
 
-    /** A float literal: reads back as the same double, and as a float. */
+    /**
+     * A float literal: reads back as the same double, and as a float. The language has no
+     * literal for infinity but folds an overflowing constant expression to it, so infinity is
+     * written as one.
+     */
     static String floatLiteral(double x) {
         if (Double.isNaN(x)) throw new IllegalArgumentException("NaN cannot be written in .hspace text");
-        if (Double.isInfinite(x)) throw new IllegalArgumentException("an infinite number cannot be written in .hspace text");
+        if (Double.isInfinite(x)) return x > 0 ? "(1e308 * 10)" : "(-1e308 * 10)";
         return Num.format(x);
     }
 

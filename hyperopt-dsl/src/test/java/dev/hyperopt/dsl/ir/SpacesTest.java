@@ -134,6 +134,8 @@ class SpacesTest {
         assertThat(Spaces.node(m)).isEqualTo(new DictNode(List.of(
                 new DictNode.Entry("b", Literal.of(1L)), new DictNode.Entry("a", Literal.of(2.0)))));
         assertThatThrownBy(() -> Spaces.node(new Object())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Spaces.node(Double.NaN)).hasMessage("NaN is not a value of a search space");
+        assertThat(Spaces.node(Double.POSITIVE_INFINITY)).isEqualTo(Literal.of(Double.POSITIVE_INFINITY));
         assertThatThrownBy(() -> dict().put("a", 1).put("a", 2)).hasMessage("duplicate key 'a'");
     }
 

@@ -322,11 +322,18 @@ class HSpacePrinterTest {
     }
 
     @Test
-    void literalsTheLanguageCannotWriteAreRefused() {
-        assertThatThrownBy(() -> print(dict().put("x", Double.NaN)))
+    void infinityIsWrittenAsTheConstantExpressionTheCompilerFoldsToItAndNaNIsRefused() {
+        assertThat(print(dict().put("up", Double.POSITIVE_INFINITY).put("down", Double.NEGATIVE_INFINITY)
+                .put("e", Spaces.pow(Double.POSITIVE_INFINITY, Spaces.uniform(0, 1)))))
+                .isEqualTo("""
+                        space = {
+                          up: (1e308 * 10),
+                          down: (-1e308 * 10),
+                          e: (1e308 * 10) ** uniform(0, 1),
+                        }
+                        """);
+        assertThatThrownBy(() -> print(dict().put("x", new Literal(Double.NaN))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
-        assertThatThrownBy(() -> print(dict().put("x", Double.POSITIVE_INFINITY)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("infinite");
     }
 
     @Test

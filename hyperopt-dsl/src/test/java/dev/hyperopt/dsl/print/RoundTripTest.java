@@ -95,7 +95,7 @@ class RoundTripTest {
                   model: choice { small: { lr: lr, k: k }, big: { lr: twice, extra: block } },
                   strings: ['single', "double \\"quoted\\"", "tab\\tnew\\nline", 'back\\\\slash'],
                   'odd key': true, "choice": false, space: null,
-                  big: 12345678901234, tiny: 1e-300, neg: -0.0,
+                  big: 12345678901234, tiny: 1e-300, neg: -0.0, huge: exp(1000), low: -exp(1000),
                 }
                 """);
         assertThat(text).contains("let block = ", "let lr = ", "let twice = lr * 2", "let alias = lr", "k: 8", "'odd key'".replace('\'', '"'));
