@@ -44,6 +44,7 @@ class TuneInterruptTest {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String out = Files.readString(dir.resolve("out.txt"));
         assertThat(out).contains("trials:  4 (ok 3, fail 1)").contains("stopped: interrupted");
+        assertThat(out).as("no progress bar when the output is not a terminal").doesNotContain("%").doesNotContain("\r");
         JsonNode trials = new ObjectMapper().readTree(json.toFile()).get("trials");
         assertThat(trials).hasSize(4);
         for (int i = 0; i < 3; i++) assertThat(trials.get(i).get("status").asText()).isEqualTo("ok");

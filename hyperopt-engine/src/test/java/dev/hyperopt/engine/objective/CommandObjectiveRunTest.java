@@ -52,6 +52,20 @@ class CommandObjectiveRunTest {
     }
 
     @Test
+    void nothingReachesStandardOutput() throws Exception {
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (CommandObjective o = new CommandObjective(Scripts.plan("stderr,garbage,ok"))) {
+            Result r = Hyperopt.minimize(TestSpaces.branin(), o).algorithm("rand").maxEvals(6).seed(1).run();
+            assertThat(r.trials()).hasSize(6);
+        } finally {
+            System.setOut(saved);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void parallelTrialsRunInSeparateCopiesOfTheProgram() {
         Result r;
         long t0 = System.nanoTime();
