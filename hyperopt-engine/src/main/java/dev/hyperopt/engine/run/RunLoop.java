@@ -48,6 +48,7 @@ final class RunLoop {
     /** How long past its deadline a trial gets to report its own time-out before the loop records one. */
     private static final Duration GRACE = Duration.ofMillis(200);
     private static final long POLL_MS = 50;
+    private static final String INTERRUPTED = "cancelled: the run was interrupted";
 
     private final Minimize m;
     private final TreeMap<Long, Trial> trials = new TreeMap<>();
@@ -238,13 +239,14 @@ final class RunLoop {
         Outcome o = c.outcome;
         if (!o.ok() && m.stop.isRequested()) {
             // Ctrl-C reaches the objective's processes too; their death is the interruption's doing.
-            o = Outcome.fail("cancelled: the run was interrupted (" + o.error() + ")", o.attachments());
+            String why = o.error().startsWith("cancelled") ? "" : " (" + o.error() + ")";
+            o = Outcome.fail(INTERRUPTED + why, o.attachments());
         }
         finish(c.number, o, c.finished);
     }
 
     private void cancelAll(StopReason why) {
-        String text = why == StopReason.TIMEOUT ? "cancelled: the run's time limit was reached" : "cancelled: the run was interrupted";
+        String text = why == StopReason.TIMEOUT ? "cancelled: the run's time limit was reached" : INTERRUPTED;
         for (InFlight f : List.copyOf(inFlight.values())) {
             f.future.cancel(true);
             finish(f.trial.number(), Outcome.fail(text), Instant.now());

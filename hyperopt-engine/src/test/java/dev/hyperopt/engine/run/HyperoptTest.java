@@ -216,6 +216,19 @@ class HyperoptTest {
     }
 
     @Test
+    void anObjectiveThatNoticesTheStopIsRecordedAsInterrupted() {
+        StopSignal stop = new StopSignal();
+        Result r = rand(ctx -> {
+            if (ctx.trial() < 2) return Outcome.ok(1);
+            stop.request();
+            ctx.checkCancelled();
+            return Outcome.ok(0);
+        }).maxEvals(100).stopSignal(stop).seed(1).run();
+        assertThat(r.trials()).hasSize(3);
+        assertThat(r.trials().get(2).error()).isEqualTo("cancelled: the run was interrupted");
+    }
+
+    @Test
     void evaluatesTheGivenPointsFirst() {
         Result r = rand(BRANIN_OBJECTIVE).maxEvals(5).seed(1)
                 .pointsToEvaluate(List.of(Map.of("x", Math.PI, "y", 2.275), Map.of("x", -Math.PI, "y", 12.275)))
