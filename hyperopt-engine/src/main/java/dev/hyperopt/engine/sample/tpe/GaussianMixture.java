@@ -23,7 +23,9 @@ public final class GaussianMixture {
     private final double[] mu;
     private final double[] sigma;
     private final double[] weight;
+    /** log(w / (sigma sqrt(2 pi))), filled one block at a time when a density first needs it. */
     private final double[] logCoef;
+    private final boolean[] coefReady;
     private final double[] cumulative;
     private final int blocks;
     private final double[] blockLo;
@@ -68,11 +70,11 @@ public final class GaussianMixture {
         this.cumulative = new double[n];
         double acc = 0;
         for (int i = 0; i < n; i++) {
-            logCoef[i] = Math.log(weight[i]) - Math.log(sigma[i]) - Gaussian.LOG_SQRT_2PI;
             acc += weight[i];
             cumulative[i] = acc;
         }
         this.blocks = (n + BLOCK - 1) / BLOCK;
+        this.coefReady = new boolean[blocks];
         this.blockLo = new double[blocks];
         this.blockHi = new double[blocks];
         this.blockMaxSigma = new double[blocks];
@@ -84,15 +86,15 @@ public final class GaussianMixture {
             blockLo[b] = mu[from];
             blockHi[b] = mu[to - 1];
             double ms = 0;
-            double ml = Double.NEGATIVE_INFINITY;
+            double mc = 0;
             double mw = 0;
             for (int i = from; i < to; i++) {
                 ms = Math.max(ms, sigma[i]);
-                ml = Math.max(ml, logCoef[i]);
+                mc = Math.max(mc, weight[i] / sigma[i]);
                 mw = Math.max(mw, weight[i]);
             }
             blockMaxSigma[b] = ms;
-            blockMaxLogCoef[b] = ml;
+            blockMaxLogCoef[b] = Math.log(mc) - Gaussian.LOG_SQRT_2PI;
             blockMaxWeight[b] = mw;
         }
         this.cut = 40.0 + Math.log(n);
@@ -154,6 +156,10 @@ public final class GaussianMixture {
         double max = accMax;
         double sum = accSum;
         int to = Math.min(n, (b + 1) * BLOCK);
+        if (!coefReady[b]) {
+            for (int i = b * BLOCK; i < to; i++) logCoef[i] = Math.log(weight[i] / sigma[i]) - Gaussian.LOG_SQRT_2PI;
+            coefReady[b] = true;
+        }
         for (int i = b * BLOCK; i < to; i++) {
             double z = (y - mu[i]) / sigma[i];
             double t = logCoef[i] - 0.5 * z * z;
