@@ -9,10 +9,11 @@ import java.util.random.RandomGenerator;
  *
  * <p>With a thousand components a density costs a thousand exponentials; most of them
  * are negligible. Components are grouped in blocks of consecutive means, each with the
- * largest sigma and log-coefficient inside it, and a block is skipped when even its
- * bound lies {@code 40 + ln n} nats below the largest term found so far. What is
- * skipped then weighs under e^-40 of the result, below double precision, so the values
- * are those of the full sum.
+ * largest sigma, weight and log-coefficient inside it, and a block is skipped when even
+ * its bound lies {@code 40 + ln n} nats below the largest term found so far (for a
+ * density), or below 1e-17 of the mass found so far divided by the number of blocks
+ * (for a mass). All that is skipped then weighs under 1e-17 of the result, below double
+ * precision, so the values are those of the full sum.
  *
  * <p>Not thread-safe: a mixture lives inside one suggestion.
  */
@@ -188,7 +189,7 @@ public final class GaussianMixture {
             double d = blockHi[b] < lo ? lo - blockHi[b] : (blockLo[b] > hi ? blockLo[b] - hi : 0);
             double z = d / blockMaxSigma[b];
             double bound = BLOCK * blockMaxWeight[b] * Math.exp(-0.5 * z * z);
-            if (bound < total * 1e-17) continue;
+            if (bound * blocks < total * 1e-17) continue;
             total += massBlock(b, lo, hi);
         }
         return total;
