@@ -110,12 +110,16 @@ public record Dimension(Kind kind, Distribution distribution, boolean log, doubl
         return distribution.quantize(x);
     }
 
-    /** The lower end, in working space, of the rounding bin of value {@code x}, within the support. */
+    /**
+     * The lower end, in working space, of the rounding bin of value {@code x}, within the
+     * support. In log space an end at or below 0 becomes log EPS, as in Hyperopt's
+     * lognormal_cdf, which is also where observations of 0 are put.
+     */
     public double binLow(double x) {
         double v = x - 0.5 * q;
         if (log) {
             if (isBounded()) v = Math.max(v, Math.exp(lo));
-            return v > 0 ? Math.log(v) : Double.NEGATIVE_INFINITY;
+            return Math.log(Math.max(v, EPS));
         }
         return Math.max(v, lo);
     }
@@ -125,7 +129,7 @@ public record Dimension(Kind kind, Distribution distribution, boolean log, doubl
         double v = x + 0.5 * q;
         if (log) {
             if (isBounded()) v = Math.min(v, Math.exp(hi));
-            return Math.log(v);
+            return Math.log(Math.max(v, EPS));
         }
         return Math.min(v, hi);
     }

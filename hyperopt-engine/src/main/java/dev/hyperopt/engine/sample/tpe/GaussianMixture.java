@@ -9,10 +9,11 @@ import java.util.random.RandomGenerator;
  *
  * <p>With a thousand components a density costs a thousand exponentials; most of them
  * are negligible. Components are grouped in blocks of consecutive means, each with the
- * largest sigma and log-coefficient inside it, and a block is skipped when even its
- * bound lies {@code 40 + ln n} nats below the largest term found so far. What is
- * skipped then weighs under e^-40 of the result, below double precision, so the values
- * are those of the full sum.
+ * largest sigma, weight and log-coefficient inside it, and a block is skipped when even
+ * its bound lies {@code 40 + ln n} nats below the largest term found so far (for a
+ * density), or below 1e-17 of the mass found so far divided by the number of blocks
+ * (for a mass). All that is skipped then weighs under 1e-17 of the result, below double
+ * precision, so the values are those of the full sum.
  *
  * <p>Not thread-safe: a mixture lives inside one suggestion.
  */
@@ -23,7 +24,9 @@ public final class GaussianMixture {
     private final double[] mu;
     private final double[] sigma;
     private final double[] weight;
+    /** log(w / (sigma sqrt(2 pi))), filled one block at a time when a density first needs it. */
     private final double[] logCoef;
+    private final boolean[] coefReady;
     private final double[] cumulative;
     private final int blocks;
     private final double[] blockLo;
@@ -68,11 +71,11 @@ public final class GaussianMixture {
         this.cumulative = new double[n];
         double acc = 0;
         for (int i = 0; i < n; i++) {
-            logCoef[i] = Math.log(weight[i]) - Math.log(sigma[i]) - Gaussian.LOG_SQRT_2PI;
             acc += weight[i];
             cumulative[i] = acc;
         }
         this.blocks = (n + BLOCK - 1) / BLOCK;
+        this.coefReady = new boolean[blocks];
         this.blockLo = new double[blocks];
         this.blockHi = new double[blocks];
         this.blockMaxSigma = new double[blocks];
@@ -84,15 +87,15 @@ public final class GaussianMixture {
             blockLo[b] = mu[from];
             blockHi[b] = mu[to - 1];
             double ms = 0;
-            double ml = Double.NEGATIVE_INFINITY;
+            double mc = 0;
             double mw = 0;
             for (int i = from; i < to; i++) {
                 ms = Math.max(ms, sigma[i]);
-                ml = Math.max(ml, logCoef[i]);
+                mc = Math.max(mc, weight[i] / sigma[i]);
                 mw = Math.max(mw, weight[i]);
             }
             blockMaxSigma[b] = ms;
-            blockMaxLogCoef[b] = ml;
+            blockMaxLogCoef[b] = Math.log(mc) - Gaussian.LOG_SQRT_2PI;
             blockMaxWeight[b] = mw;
         }
         this.cut = 40.0 + Math.log(n);
@@ -154,6 +157,10 @@ public final class GaussianMixture {
         double max = accMax;
         double sum = accSum;
         int to = Math.min(n, (b + 1) * BLOCK);
+        if (!coefReady[b]) {
+            for (int i = b * BLOCK; i < to; i++) logCoef[i] = Math.log(weight[i] / sigma[i]) - Gaussian.LOG_SQRT_2PI;
+            coefReady[b] = true;
+        }
         for (int i = b * BLOCK; i < to; i++) {
             double z = (y - mu[i]) / sigma[i];
             double t = logCoef[i] - 0.5 * z * z;
@@ -182,7 +189,7 @@ public final class GaussianMixture {
             double d = blockHi[b] < lo ? lo - blockHi[b] : (blockLo[b] > hi ? blockLo[b] - hi : 0);
             double z = d / blockMaxSigma[b];
             double bound = BLOCK * blockMaxWeight[b] * Math.exp(-0.5 * z * z);
-            if (bound < total * 1e-17) continue;
+            if (bound * blocks < total * 1e-17) continue;
             total += massBlock(b, lo, hi);
         }
         return total;

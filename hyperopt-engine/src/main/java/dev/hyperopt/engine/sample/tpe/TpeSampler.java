@@ -94,7 +94,7 @@ public final class TpeSampler implements Sampler {
             int r = 0;
             int relFinished = 0;
             for (int c = 0; c < m; c++) {
-                if (Double.isNaN(history.get(counted[c]).values()[group[0]])) continue;
+                if (!activeIn(history.get(counted[c]).values(), group)) continue;
                 rel[r++] = c;
                 if (history.get(counted[c]).isOk()) relFinished++;
             }
@@ -172,6 +172,11 @@ public final class TpeSampler implements Sampler {
             }
         }
         return best;
+    }
+
+    private static boolean activeIn(double[] values, int[] group) {
+        for (int i : group) if (Double.isNaN(values[i])) return false;
+        return true;
     }
 
     private static int[] allOf(int m) {

@@ -133,8 +133,8 @@ class HyperoptTpeInternalsTest {
         assertThat(dim.binLow(0)).isEqualTo(0.0);
         assertThat(dim.binHigh(0)).isCloseTo(Math.log(2.5), within(TOL));
         assertThat(dim.binLow(5)).isCloseTo(Math.log(2.5), within(TOL));
-        // qlognormal has no lower bound: the bin of 0 reaches log 0.
-        assertThat(Dimension.of(Param.labelled("q", Distribution.of(Dist.QLOGNORMAL, 0, 1, 5))).binLow(0)).isEqualTo(Double.NEGATIVE_INFINITY);
+        // qlognormal has no lower bound: the bin of 0 reaches down to log EPS, where observations of 0 sit.
+        assertThat(Dimension.of(Param.labelled("q", Distribution.of(Dist.QLOGNORMAL, 0, 1, 5))).binLow(0)).isEqualTo(Math.log(Dimension.EPS));
         assertThat(Dimension.of(Param.labelled("q", Distribution.of(Dist.QLOGUNIFORM, 3, 100, 5))).binLow(5)).isCloseTo(Math.log(3), within(TOL));
     }
 
