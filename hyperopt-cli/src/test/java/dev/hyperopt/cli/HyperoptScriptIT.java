@@ -85,6 +85,7 @@ class HyperoptScriptIT {
         assertThat(viaLink.exit()).isZero();
         assertThat(viaLink.out()).isEqualTo(direct.out());
         assertThat(viaLink.out().lines()).hasSize(2);
+        Files.delete(link);
     }
 
     @Test
