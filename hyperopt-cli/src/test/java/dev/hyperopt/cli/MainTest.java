@@ -7,7 +7,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MainTest {
-    static final List<String> COMMANDS = List.of("check", "sample");
+    static final List<String> COMMANDS = List.of("check", "sample", "fmt", "graph");
 
     @Test
     void versionNamesTheBuiltVersion() {
