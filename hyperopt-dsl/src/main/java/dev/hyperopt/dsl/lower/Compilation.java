@@ -16,6 +16,7 @@ import dev.hyperopt.dsl.source.SourceSpan;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -107,6 +108,10 @@ public final class Compilation {
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(DiagnosticCode.IMPORT_NOT_FOUND, imp.targetSpan(),
                     "cannot read '" + importName(imp) + "': " + e.getMessage()));
+            return null;
+        } catch (InvalidPathException e) {
+            diagnostics.add(Diagnostic.error(DiagnosticCode.IMPORT_NOT_FOUND, imp.targetSpan(),
+                    "'" + importName(imp) + "' is not a valid path: " + e.getReason()));
             return null;
         }
         if (target == null) {
