@@ -44,6 +44,14 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--labels", description = "print {label: value} assignments instead of configurations")
     boolean labels;
 
+    /**
+     * Whether output can no longer be written. picocli's writer wraps {@code System.out} in
+     * an encoder, and the print stream underneath keeps write errors to itself, so ask it too.
+     */
+    private static boolean closed(PrintWriter out) {
+        return out.checkError() || System.out.checkError();
+    }
+
     @Override
     public Integer call() throws JsonProcessingException {
         if (n < 0) throw new UserError("--n must be >= 0, got " + n);
@@ -70,8 +78,10 @@ final class SampleCommand implements Callable<Integer> {
                 }
             }
             out.println(json.writeValueAsString(value));
+            // A reader that has gone away (`| head`) ends the run, as it would a Unix tool.
+            if (closed(out)) return 1;
         }
         out.flush();
-        return 0;
+        return closed(out) ? 1 : 0;
     }
 }

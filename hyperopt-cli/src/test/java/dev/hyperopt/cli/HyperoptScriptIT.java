@@ -112,6 +112,16 @@ class HyperoptScriptIT {
     }
 
     @Test
+    void stopsWhenTheReaderGoesAway() throws Exception {
+        // Without stopping, a hundred million samples would run for many minutes.
+        Run r = exec(root, List.of("bash", "-c",
+                "\"$0\" sample examples/quickstart.hspace --n 100000000 --seed 1 | head -n 2", script.toString()));
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().lines()).hasSize(2);
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
     void versionAndHelp() throws Exception {
         Run version = hyperopt(work, "--version");
         assertThat(version.exit()).isZero();
