@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * constant expressions folded, lets of constants inlined.
  *
  * <pre>{@code
- * Named lr = Spaces.let("lr", Spaces.loguniform(1e-5, 1e-1));
+ * Node lr = Spaces.let("lr", Spaces.loguniform(1e-5, 1e-1));
  * SearchSpace space = Spaces.space(Spaces.dict()
  *         .put("learning_rate", lr)
  *         .put("batch_size", Spaces.pow(2, Spaces.randint(4, 9)))
@@ -62,6 +62,8 @@ public final class Spaces {
     public static Param uniformint(long low, long high) { return param(Dist.UNIFORMINT, low, high, Double.NaN); }
 
     private static Param param(Dist kind, double a, double b, double q) {
+        // A NaN q would read as "no q" to Distribution; report it as the compiler does.
+        if (kind.isQuantized() && !(q > 0)) throw new IllegalArgumentException("q must be > 0, got " + Num.format(q));
         Distribution d = new Distribution(kind, a, b, q);
         String problem = d.problem();
         if (problem != null) throw new IllegalArgumentException(problem);
@@ -199,7 +201,11 @@ public final class Spaces {
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return Literal.of(((Number) value).longValue());
         }
-        if (value instanceof Double || value instanceof Float) return Literal.of(((Number) value).doubleValue());
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isNaN(d)) throw new IllegalArgumentException("NaN is not a value of a search space");
+            return Literal.of(d);
+        }
         if (value instanceof String s) return Literal.of(s);
         if (value instanceof Boolean b) return Literal.of(b);
         if (value instanceof List<?> l) return new ListNode(nodes(l));

@@ -35,9 +35,9 @@ import java.util.function.Supplier;
 
 /**
  * Writes a {@link SearchSpace} back as canonical {@code .hspace} text, which compiles to a
- * space with the same labels, distributions and conditions and prints the same again. The
- * text is what {@code fmt} shows and what {@link #fingerprint} hashes, so it depends only on
- * the graph, never on how the graph was written.
+ * space with the same structure, labels, distributions and conditions, and prints the same
+ * again. The text is what {@code fmt} shows and what {@link #fingerprint} hashes, so it
+ * depends only on the graph, never on how the graph was written.
  *
  * <p>Layout rules:
  * <ul>
@@ -45,15 +45,27 @@ import java.util.function.Supplier;
  *     in several places) comes before {@code space}, each after the lets it refers to, in the
  *     order they are first reached; a blank line separates a multi-line declaration from its
  *     neighbours and the lets from {@code space};</li>
- * <li>a dict, list or choice stays on one line when nothing inside it is a dict or a named
- *     choice and the one-line form has at most {@value #FLAT_LIMIT} characters; otherwise it
- *     puts one entry per line, indented by two spaces, each followed by a comma;</li>
+ * <li>a let keeps its name where the language allows it; otherwise (an imported {@code m.lr},
+ *     a keyword, a clash) it takes the nearest free name ({@code m_lr}, {@code m_lr_2});</li>
+ * <li>a dict, list or choice stays on one line when nothing inside it is a non-empty dict or
+ *     a named choice (let references do not count) and the one-line form has at most
+ *     {@value #FLAT_LIMIT} characters; otherwise it puts one entry per line, indented by two
+ *     spaces, each followed by a comma;</li>
  * <li>expressions carry only the parentheses their structure needs; casts print as calls,
- *     {@code int(x)};</li>
+ *     {@code int(x)}; expressions over constants print as their value, as the compiler folds
+ *     them;</li>
+ * <li>distribution arguments and probabilities that are whole numbers print without a
+ *     fraction ({@code quniform(16, 512, 16)}); literals keep their type ({@code 1} vs
+ *     {@code 1.0});</li>
  * <li>a hyperparameter prints {@code label="..."} as its last argument when its label was given
- *     explicitly (other than as its let's name) or when its path in the text would not give it
+ *     explicitly (other than as its let's name) or when its place in the text would not give it
  *     its label.</li>
  * </ul>
+ *
+ * <p>A named choice has no {@code label=}: one whose label its place would not give becomes a
+ * let of that name. The one thing text cannot keep is such a label that is not a free let
+ * name (for instance a named choice bound by {@code let} in an imported file, labelled
+ * {@code m.x}): it comes back labelled by its place in the text.
  */
 public final class HSpacePrinter {
 
@@ -70,9 +82,8 @@ public final class HSpacePrinter {
     /**
      * The canonical text of {@code space}.
      *
-     * @throws IllegalArgumentException when the graph holds something the language cannot
-     *     write: a NaN or infinite literal, or a named choice whose label is neither its path
-     *     nor a usable let name
+     * @throws IllegalArgumentException when the graph holds a NaN literal, which the language
+     *     cannot write
      */
     public static String print(SearchSpace space) {
         return new Printer(space.root()).print();
@@ -147,14 +158,16 @@ public final class HSpacePrinter {
             return h;
         }
 
-        /** Whether a dict or named choice sits inside {@code node}, not counting let references. */
+        /** Whether a non-empty dict or a named choice sits inside {@code node}, not counting let references. */
         private boolean holdsStructure(Node node) {
             Boolean known = holdsStructure.get(node);
             if (known != null) return known;
             boolean s = false;
             for (Node c : Graph.children(node)) {
                 if (letNames.containsKey(c)) continue;
-                s |= c instanceof DictNode || (c instanceof Choice ch && ch.kind() == ChoiceKind.NAMED) || holdsStructure(c);
+                boolean structure = c instanceof DictNode d ? !d.entries().isEmpty()
+                        : c instanceof Choice ch && ch.kind() == ChoiceKind.NAMED;
+                s |= structure || holdsStructure(c);
             }
             holdsStructure.put(node, s);
             return s;
@@ -253,7 +266,7 @@ public final class HSpacePrinter {
                     return null;
                 }
 
-                public Void visitNamed(Named n) { derive(n.body(), letNames.get(n)); return null; }
+                public Void visitNamed(Named n) { derive(n.body(), letNames.getOrDefault(n, here)); return null; }
             });
         }
 
@@ -322,11 +335,10 @@ public final class HSpacePrinter {
             return value;
         }
 
-        /** A folded value, or NOT_CONSTANT where the expression has none that text can show. */
+        /** A folded value, or NOT_CONSTANT where the expression has none (the compiler reports those). */
         private Object evaluate(Supplier<Object> compute) {
             try {
-                Object v = compute.get();
-                return v instanceof Double d && !Double.isFinite(d) ? NOT_CONSTANT : v;
+                return compute.get();
             } catch (ExpressionException e) {
                 return NOT_CONSTANT;
             }

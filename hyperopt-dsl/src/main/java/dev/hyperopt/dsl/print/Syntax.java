@@ -40,7 +40,7 @@ final class Syntax {
         return isIdentifier(s) && !RESERVED.contains(s);
     }
 
-    /** The closest let name to {@code s}: invalid characters become '_'. */
+    /** The closest identifier to {@code s}: invalid characters become '_' (it may still be reserved). */
     static String sanitize(String s) {
         if (s == null || s.isEmpty()) return "_";
         StringBuilder sb = new StringBuilder(s.length() + 1);
@@ -50,8 +50,7 @@ final class Syntax {
             sb.append(ok ? c : '_');
         }
         if (Character.isDigit(sb.charAt(0))) sb.insert(0, '_');
-        String out = sb.toString();
-        return RESERVED.contains(out) ? out + "_" : out;
+        return sb.toString();
     }
 
     /** A dict key or branch name: bare when the grammar's {@code key} rule takes it bare. */
@@ -80,15 +79,22 @@ final class Syntax {
     static String literal(Object value) {
         if (value == null) return "null";
         if (value instanceof Boolean b) return b ? "true" : "false";
-        if (value instanceof Long l) return Num.format(l);
+        if (value instanceof Long l) {
+            // The lexer reads the digits before the sign, and 9223372036854775808 is no long.
+            return l == Long.MIN_VALUE ? "(-9223372036854775807 - 1)" : Num.format(l);
+        }
         if (value instanceof Double d) return floatLiteral(d);
         return quote((String) value);
     }
 
-    /** A float literal: reads back as the same double, and as a float. */
+    /**
+     * A float literal: reads back as the same double, and as a float. The language has no
+     * literal for infinity but folds an overflowing constant expression to it, so infinity is
+     * written as one.
+     */
     static String floatLiteral(double x) {
         if (Double.isNaN(x)) throw new IllegalArgumentException("NaN cannot be written in .hspace text");
-        if (Double.isInfinite(x)) throw new IllegalArgumentException("an infinite number cannot be written in .hspace text");
+        if (Double.isInfinite(x)) return x > 0 ? "(1e308 * 10)" : "(-1e308 * 10)";
         return Num.format(x);
     }
 
