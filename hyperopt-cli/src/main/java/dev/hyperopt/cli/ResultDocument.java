@@ -1,8 +1,5 @@
 package dev.hyperopt.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.run.Result;
 
@@ -18,15 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The result document of {@code hyperopt tune --json FILE}, shaped exactly as the command-line
+ * The result document (printed with the mapper {@code sample} uses, so configs and labels
+ * look the same in both) of {@code hyperopt tune --json FILE}, shaped exactly as the command-line
  * contract says: study, algo, seed, best (trial, loss, config, labels; null when no trial
  * finished ok) and every trial in order with its status, loss, config, labels,
  * attachments, start and finish times (UTC) and error.
  */
 final class ResultDocument {
     private ResultDocument() {}
-
-    static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     static Map<String, Object> of(Result r) {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -78,7 +74,7 @@ final class ResultDocument {
         if (parent != null) Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, ".hyperopt-result", ".json");
         try {
-            JSON.writeValue(tmp.toFile(), of(r));
+            Json.PRETTY.writeValue(tmp.toFile(), of(r));
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
@@ -88,7 +84,7 @@ final class ResultDocument {
     /** One line of compact JSON, for summaries. */
     static String compact(Object value) {
         try {
-            return JsonMapper.builder().build().writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (IOException e) {
             return String.valueOf(value);
         }
