@@ -1,0 +1,45 @@
+package dev.hyperopt.dl4j;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import dev.hyperopt.dl4j.objective.Dl4jObjectiveFactory;
+import dev.hyperopt.engine.inject.EngineModule;
+import dev.hyperopt.engine.spi.Family;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Deep belief nets, stacked denoising autoencoders and MLPs on DL4J: the {@code dl4j}
+ * objective and the shipped spaces {@code dbn} (hyperopt-dbn's NIPS 2011 space),
+ * {@code sda}, {@code mlp} and {@code deep} (all three as branches of one space).
+ */
+public final class Dl4jFamily implements Family {
+    private static final Map<String, String> SPACES;
+
+    static {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String s : new String[]{"dbn", "sda", "mlp", "deep"}) m.put(s, "hspace/dl4j/" + s + ".hspace");
+        SPACES = java.util.Collections.unmodifiableMap(m);
+    }
+
+    @Override
+    public String id() {
+        return "dl4j";
+    }
+
+    @Override
+    public Module module() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                EngineModule.objectives(binder()).addBinding("dl4j").to(Dl4jObjectiveFactory.class);
+            }
+        };
+    }
+
+    @Override
+    public Map<String, String> spaces() {
+        return SPACES;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.hyperopt.dl4j.data;
+
+/** Input data that cannot be used: the message is one line a user can act on. */
+public final class DataException extends RuntimeException {
+    public DataException(String message) {
+        super(message);
+    }
+
+    public DataException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.hyperopt.dl4j.model;
+
+/** Training produced a loss or parameters that are not finite: the trial fails with this message. */
+public final class DivergenceException extends RuntimeException {
+    public DivergenceException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.hyperopt.dl4j.model;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Starts ND4J the way this module needs it: one native thread. On small machines ND4J runs
+ * two to four times faster with one OpenMP thread than with its default of one per core,
+ * and parallel trials already use the other cores.
+ */
+public final class Nd4jRuntime {
+    private static volatile boolean started;
+
+    private Nd4jRuntime() {}
+
+    /** Idempotent; every entry point that touches ND4J calls it first. */
+    public static void start() {
+        if (started) return;
+        synchronized (Nd4jRuntime.class) {
+            if (started) return;
+            Nd4j.getEnvironment().setMaxThreads(1);
+            Nd4j.getEnvironment().setMaxMasterThreads(1);
+            started = true;
+        }
+    }
+}

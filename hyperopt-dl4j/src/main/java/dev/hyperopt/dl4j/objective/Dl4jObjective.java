@@ -1,0 +1,123 @@
+package dev.hyperopt.dl4j.objective;
+
+import dev.hyperopt.dl4j.data.DataSplits;
+import dev.hyperopt.dl4j.model.DeepNets;
+import dev.hyperopt.dl4j.model.DivergenceException;
+import dev.hyperopt.dl4j.model.NetSpec;
+import dev.hyperopt.dl4j.model.Pretraining;
+import dev.hyperopt.dl4j.model.TimeBudget;
+import dev.hyperopt.dl4j.model.TrainedNet;
+import dev.hyperopt.engine.api.Config;
+import dev.hyperopt.engine.api.Objective;
+import dev.hyperopt.engine.api.Outcome;
+import dev.hyperopt.engine.api.TrialContext;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The loss of a configuration of the family: its validation error after pretraining and
+ * fine-tuning with early stopping. Divergence, running out of memory and a configuration
+ * the family cannot build are failed trials with their reason; cancellation (a trial
+ * timeout, a stopped run) propagates to the engine, which fails the trial too.
+ *
+ * <p>A trial gets the smaller of its configuration's {@code max_seconds}, the
+ * {@code maxSeconds} cap given here, and nine tenths of the time its trial timeout leaves;
+ * when that soft budget runs out it returns what it has reached.
+ */
+public final class Dl4jObjective implements Objective {
+    private final DataSplits data;
+    private final int maxUnits;
+    private final double maxSeconds;
+    private final Consumer<String> log;
+
+    /**
+     * @param maxUnits   a cap on layer widths (0 for none)
+     * @param maxSeconds a cap on each trial's soft time budget (0 for none)
+     * @param log        receives training progress lines, or null
+     */
+    public Dl4jObjective(DataSplits data, int maxUnits, double maxSeconds, Consumer<String> log) {
+        this.data = Objects.requireNonNull(data, "data");
+        if (maxUnits < 0) throw new IllegalArgumentException("max units must be >= 0, got " + maxUnits);
+        if (maxSeconds < 0) throw new IllegalArgumentException("max seconds must be >= 0, got " + maxSeconds);
+        this.maxUnits = maxUnits;
+        this.maxSeconds = maxSeconds;
+        this.log = log;
+    }
+
+    public DataSplits data() {
+        return data;
+    }
+
+    @Override
+    public Outcome evaluate(TrialContext context) {
+        NetSpec spec;
+        try {
+            spec = NetSpec.from(context.config(), maxUnits);
+        } catch (IllegalArgumentException e) {
+            return Outcome.fail("bad configuration: " + e.getMessage());
+        }
+        double seconds = spec.maxSeconds();
+        if (maxSeconds > 0) seconds = Math.min(seconds, maxSeconds);
+        if (context.remaining().isPresent()) {
+            Duration left = context.remaining().get();
+            seconds = Math.min(seconds, Math.max(0.0, left.toMillis() / 1000.0 * 0.9));
+        }
+        TimeBudget budget = TimeBudget.seconds(seconds, context::isCancelled);
+        Consumer<String> trialLog = log == null ? null : line -> log.accept("trial " + context.trial() + ": " + line);
+        TrainedNet t;
+        try {
+            t = DeepNets.train(spec, data.train(), data.valid(), budget, trialLog);
+        } catch (DivergenceException e) {
+            return Outcome.fail(e.getMessage(), Map.of("layers", spec.layers().size()));
+        } catch (OutOfMemoryError e) {
+            return Outcome.fail("out of memory: " + (e.getMessage() == null ? "OutOfMemoryError" : e.getMessage()),
+                    Map.of("layers", spec.layers().size()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return Outcome.fail("cannot train this configuration: " + e.getMessage());
+        }
+        Map<String, Object> info = attachments(t);
+        if (t.bestEpoch() < 0) return Outcome.fail("no progress: the validation error never improved on chance", info);
+        return Outcome.ok(t.validError(), info);
+    }
+
+    /**
+     * Trains a configuration again on the training set (the refit of the best trial), with
+     * the same seed, data and caps as its trial.
+     */
+    public TrainedNet fit(Config config, Consumer<String> progress) {
+        NetSpec spec = NetSpec.from(config, maxUnits);
+        double seconds = maxSeconds > 0 ? Math.min(spec.maxSeconds(), maxSeconds) : spec.maxSeconds();
+        return DeepNets.train(spec, data.train(), data.valid(), TimeBudget.seconds(seconds, () -> Thread.currentThread().isInterrupted()),
+                progress);
+    }
+
+    private static Map<String, Object> attachments(TrainedNet t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("valid_error", t.validError());
+        m.put("best_epoch", t.bestEpoch());
+        m.put("epochs", t.epochs());
+        m.put("stopped_by", t.stoppedBy());
+        m.put("seconds", Math.round(t.seconds() * 1000) / 1000.0);
+        List<Integer> units = new ArrayList<>();
+        for (NetSpec.LayerSpec l : t.spec().layers()) units.add(l.units());
+        m.put("units", units);
+        List<Map<String, Object>> pre = new ArrayList<>();
+        for (Pretraining p : t.pretraining()) {
+            if (p.method().equals("none")) continue;
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("method", p.method());
+            e.put("epochs", p.epochs());
+            e.put("error_before", p.errorBefore());
+            e.put("error_after", p.errorAfter());
+            pre.add(e);
+        }
+        if (!pre.isEmpty()) m.put("pretraining", pre);
+        return m;
+    }
+}
