@@ -15,6 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,7 @@ public final class DeepNets {
             } else {
                 report = Pretraining.none();
                 hb = Nd4j.zeros(DataType.FLOAT, 1, l.units());
+                if (i + 1 < spec.layers().size()) features = Transforms.sigmoid(features.mmul(w), false);
             }
             if (!report.method().equals("none")) {
                 out.accept(String.format("layer %d: %s pretraining, %d epochs, reconstruction error %.4f -> %.4f (%.1f s)",
@@ -93,7 +95,8 @@ public final class DeepNets {
             nIn = l.units();
         }
 
-        MultiLayerNetwork net = network((int) x.columns(), spec, train.classes(), spec.finetune().lr());
+        MultiLayerNetwork net = network((int) x.columns(), spec, train.classes(),
+                new Sgd(new AnnealingSchedule(spec.finetune().lr(), spec.finetune().annealStart())));
         for (int i = 0; i < params.size(); i++) {
             net.getLayer(i).setParam("W", params.get(i)[0]);
             net.getLayer(i).setParam("b", params.get(i)[1]);
@@ -104,11 +107,11 @@ public final class DeepNets {
     }
 
     /** The network's shape for a configuration: sigmoid dense layers and a softmax output layer started at zero. */
-    static MultiLayerNetwork network(int nIn, NetSpec spec, int classes, double lr) {
+    static MultiLayerNetwork network(int nIn, NetSpec spec, int classes, Sgd updater) {
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(DataType.FLOAT)
-                .updater(new Sgd(lr))
+                .updater(updater)
                 .l2(2 * spec.finetune().l2())
                 .list();
         int in = nIn;
@@ -173,7 +176,7 @@ public final class DeepNets {
                 }
                 INDArray xb = xs.get(NDArrayIndex.interval((long) b * bs, (long) (b + 1) * bs), NDArrayIndex.all());
                 INDArray yb = ys.get(NDArrayIndex.interval((long) b * bs, (long) (b + 1) * bs), NDArrayIndex.all());
-                net.setLearningRate(lr.at(update++));
+                update++;
                 net.fit(new DataSet(xb, yb));
                 double s = net.score();
                 if (!Double.isFinite(s)) {
@@ -220,7 +223,7 @@ public final class DeepNets {
         if (pre.center() == null) return net.clone();
         long rawInputs = pre.center().columns();
         MultiLayerNetwork folded = network((int) rawInputs, t.spec(), (int) net.getLayer(net.getnLayers() - 1).getParam("W").columns(),
-                t.spec().finetune().lr());
+                new Sgd(t.spec().finetune().lr()));
         for (int i = 0; i < net.getnLayers(); i++) {
             INDArray w = net.getLayer(i).getParam("W");
             INDArray b = net.getLayer(i).getParam("b");

@@ -22,14 +22,16 @@ import java.util.Locale;
  *   <li>{@code zca}: the same whitening rotated back to the input space (Bell and Sejnowski 1997),
  *   as hyperopt-dbn's {@code zca_layer}.</li>
  * </ul>
- * Each divides by {@code sqrt(variance + eps)} with {@code eps} one hundredth of the mean
- * column variance, so that near-constant columns and tiny components are not blown up.
+ * Each divides by {@code sqrt(variance + eps)}: for whitening {@code eps} is a thousandth of
+ * the mean eigenvalue, so that tiny components are not blown up; for column normalization a
+ * millionth of the mean column variance, which only keeps constant columns at 0.
  * Because the map is affine it folds into the first layer of a network ({@link #fold}), and
  * saved models take raw inputs.
  */
 public record Preprocessing(String kind, INDArray center, INDArray scale, INDArray projection) {
 
-    public static final double EPS_FRACTION = 0.01;
+    static final double WHITENING_EPS = 1e-3;
+    static final double COLUMN_EPS = 1e-6;
 
     /** Inputs after the map. */
     public int outputs(int inputs) {
@@ -51,7 +53,7 @@ public record Preprocessing(String kind, INDArray center, INDArray scale, INDArr
         INDArray mean = x.mean(true, 0).castTo(DataType.FLOAT);
         if (k.equals("colnorm")) {
             INDArray var = x.var(false, 0).reshape(1, x.columns()).castTo(DataType.DOUBLE);
-            double eps = EPS_FRACTION * var.meanNumber().doubleValue() + 1e-12;
+            double eps = COLUMN_EPS * var.meanNumber().doubleValue() + 1e-12;
             return new Preprocessing("colnorm", mean, rsqrt(var, eps), null);
         }
         if (!k.equals("pca") && !k.equals("zca")) {
@@ -69,7 +71,7 @@ public record Preprocessing(String kind, INDArray center, INDArray scale, INDArr
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> lambda[i]).reversed());
         double total = 0;
         for (double l : lambda) total += Math.max(0, l);
-        double eps = EPS_FRACTION * total / d + 1e-12;
+        double eps = WHITENING_EPS * total / d + 1e-12;
         double max = Math.max(lambda[order[0]], 0);
         int keep = 0;
         double kept = 0;
