@@ -1,0 +1,111 @@
+package dev.hyperopt.cli;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class Dl4jCommandTest {
+    @TempDir
+    Path dir;
+
+    private static final String[] SMALL = {"--train-size", "150", "--valid-size", "80", "--test-size", "80", "--max-units", "16",
+            "--max-seconds", "3"};
+
+    private static String[] args(String... first) {
+        String[] all = new String[first.length + SMALL.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(SMALL, 0, all, first.length, SMALL.length);
+        return all;
+    }
+
+    @Test
+    void tunesRefitsAndSavesAModelDl4jCanLoad() throws IOException {
+        Path model = dir.resolve("m.zip");
+        Cli c = Cli.run(args("dl4j", "tune", "--data", "rectangles", "--space", "mlp", "--max-evals", "2", "--seed", "1",
+                "--model", model.toString()));
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.err()).contains("data: rectangles, 150 training, 80 validation, 80 test examples of 784 inputs, 2 classes")
+                .contains("trial 1/2: ").contains("trial 2/2: ");
+        assertThat(c.out()).contains("study:   dl4j-mlp-rectangles (algo tpe, seed 1)").contains("trials:  2 (ok ")
+                .containsPattern("best:    trial \\d, validation error 0\\.\\d+")
+                .containsPattern("refit:   validation error [0-9.]+, test error [0-9.]+ \\(accuracy [0-9.]+\\) on 80 test examples")
+                .contains("model:   " + model);
+        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(model.toFile());
+        assertThat(net.layerInputSize(0)).isEqualTo(784);
+        assertThat(c.hasStackTrace()).isFalse();
+    }
+
+    @Test
+    void theBaselineReportsATestError() {
+        Cli c = Cli.run("dl4j", "baseline", "--data", "rectangles", "--train-size", "100", "--valid-size", "20", "--test-size", "50",
+                "--epochs", "1");
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).containsPattern("baseline: rectangles, 100 training examples, 1 epochs: test error [0-9.]+ \\(accuracy [0-9.]+\\) on 50 test examples");
+    }
+
+    private void assertOneLine(Cli c, String expected) {
+        assertThat(c.exit()).as(c.out() + c.err()).isEqualTo(1);
+        assertThat(c.errLines()).as(c.err()).hasSize(1);
+        assertThat(c.err()).startsWith("hyperopt: ").contains(expected);
+        assertThat(c.hasStackTrace()).isFalse();
+    }
+
+    @Test
+    void badInputGetsOneClearLine() throws IOException {
+        assertOneLine(Cli.run(args("dl4j", "tune", "--data", dir.resolve("nosuch.csv").toString())), "no such file or data set");
+
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "a,b,class\n");
+        assertOneLine(Cli.run(args("dl4j", "tune", "--data", empty.toString())), "the data set is empty");
+
+        Path negative = dir.resolve("neg.csv");
+        Files.writeString(negative, "1,2,0\n3,4,1\n5,6,-3\n7,8,1\n9,9,0\n");
+        assertOneLine(Cli.run(args("dl4j", "tune", "--data", negative.toString())), "label -3");
+
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(b); DataOutputStream d = new DataOutputStream(gz)) {
+            d.writeInt(0x803);
+            d.writeInt(5);
+            d.writeInt(28);
+            d.writeInt(28);
+            d.write(new byte[5 * 28 * 28]);
+        }
+        byte[] bytes = b.toByteArray();
+        for (int i = 20; i < bytes.length - 8; i++) bytes[i] ^= 0x33;
+        Path corrupt = dir.resolve("c-images-idx3-ubyte.gz");
+        Files.write(corrupt, bytes);
+        assertOneLine(Cli.run(args("dl4j", "tune", "--data", corrupt.toString())), "corrupt gzip");
+
+        Path dims = dir.resolve("d-images-idx3-ubyte");
+        try (DataOutputStream d = new DataOutputStream(Files.newOutputStream(dims))) {
+            d.writeInt(0x803);
+            d.writeInt(5);
+            d.writeInt(-28);
+            d.writeInt(28);
+        }
+        assertOneLine(Cli.run(args("dl4j", "tune", "--data", dims.toString())), "bad image dimensions -28x28");
+
+        assertOneLine(Cli.run(args("dl4j", "tune", "--data", "rectangles", "--space", "nosuch")), "invalid value for --space: 'nosuch'");
+        assertOneLine(Cli.run("dl4j", "tune", "--data", "rectangles", "--train-size", "0"), "invalid value for --train-size: '0'");
+        assertOneLine(Cli.run("dl4j", "tune", "--data", "rectangles", "--max-units", "many"), "invalid value for --max-units: 'many' is not an integer");
+        assertOneLine(Cli.run(args("dl4j", "tune", "--data", "rectangles", "--algo", "nope")),
+                "invalid value for --algo");
+    }
+
+    @Test
+    void aMissingSubCommandIsAUsageError() {
+        Cli c = Cli.run("dl4j");
+        assertThat(c.exit()).isEqualTo(2);
+        assertThat(c.err()).contains("missing sub-command");
+    }
+}
