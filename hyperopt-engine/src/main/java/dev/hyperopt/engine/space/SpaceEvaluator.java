@@ -81,7 +81,7 @@ public final class SpaceEvaluator {
 
         public Object visitUnary(Unary n) {
             Object v = n.operand().accept(this);
-            if (v instanceof Long l) return Math.negateExact(l);
+            if (v instanceof Long l) return Arithmetic.negate(l);
             return -num(v);
         }
 
