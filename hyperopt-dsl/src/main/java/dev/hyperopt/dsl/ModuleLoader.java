@@ -13,8 +13,13 @@ import java.util.Optional;
  */
 public interface ModuleLoader {
 
+    /** The source of a resource path such as {@code hspace/a/b.hspace}, or empty when there is none. */
+    Optional<Source> loadResource(String resource) throws IOException;
+
     /** The source of module {@code dottedName}, or empty when no such module is shipped. */
-    Optional<Source> load(String dottedName) throws IOException;
+    default Optional<Source> load(String dottedName) throws IOException {
+        return loadResource(resourceOf(dottedName));
+    }
 
     /** The resource a module name maps to. */
     static String resourceOf(String dottedName) {
@@ -23,8 +28,7 @@ public interface ModuleLoader {
 
     /** Loads modules from a class loader. */
     static ModuleLoader classpath(ClassLoader loader) {
-        return name -> {
-            String resource = resourceOf(name);
+        return resource -> {
             try (InputStream in = loader.getResourceAsStream(resource)) {
                 if (in == null) return Optional.empty();
                 return Optional.of(Source.of("classpath:" + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));

@@ -18,6 +18,12 @@ public final class Num {
         return s;
     }
 
+    /** For messages: whole numbers without a fraction ({@code 3}, not {@code 3.0}). */
+    public static String display(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
+        return format(x);
+    }
+
     public static String format(long x) {
         return Long.toString(x);
     }

@@ -143,7 +143,8 @@ public final class SearchSpace {
                 public Node visitParam(Param n) {
                     String label = n.explicitLabel() ? n.label() : labelFor(path);
                     Param p = n.withIndex(label, order.size());
-                    register(p, label);
+                    order.add(p);
+                    claim(n, label);
                     return p;
                 }
 
@@ -151,6 +152,7 @@ public final class SearchSpace {
                     String label = n.explicitLabel() ? n.label() : labelFor(path);
                     int index = order.size();
                     order.add(null); // reserve the slot: a choice precedes its options
+                    claim(n, label);
                     List<Node> opts = new ArrayList<>();
                     for (int i = 0; i < n.size(); i++) {
                         String sub = n.kind() == ChoiceKind.NAMED ? join(label, n.names().get(i)) : indexed(label, i);
@@ -158,7 +160,6 @@ public final class SearchSpace {
                     }
                     Choice c = n.rebuilt(label, index, opts);
                     order.set(index, c);
-                    claim(c, label);
                     return c;
                 }
 
@@ -192,15 +193,11 @@ public final class SearchSpace {
             return out;
         }
 
-        private void register(Hyperparameter h, String label) {
-            order.add(h);
-            claim(h, label);
-        }
-
+        /** Records who owns a label; problems name the node as it was given, so callers can find its source. */
         private void claim(Hyperparameter h, String label) {
             Node previous = labelOwner.putIfAbsent(label, h);
             if (previous != null) {
-                problems.add(new SpaceException.Problem(h, "label '" + label + "' names two hyperparameters"
+                problems.add(new SpaceException.Problem(h, previous, "label '" + label + "' names two hyperparameters"
                         + (h.explicitLabel() ? "" : "; bind one with `let` or give it a `label=`")));
             }
         }

@@ -5,8 +5,11 @@ import java.util.List;
 /** A graph that is not a valid search space, with every problem found. */
 public final class SpaceException extends RuntimeException {
 
-    /** One problem, with the node it concerns (so a compiler can point at its source). */
-    public record Problem(Node node, String message) {}
+    /**
+     * One problem, with the node it concerns and the node it clashes with, if any, as they
+     * were given (so a compiler can point at their source).
+     */
+    public record Problem(Node node, Node other, String message) {}
 
     private final transient List<Problem> problems;
 

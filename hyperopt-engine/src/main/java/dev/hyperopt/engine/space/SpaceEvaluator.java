@@ -1,10 +1,12 @@
 package dev.hyperopt.engine.space;
 
+import dev.hyperopt.dsl.ir.Arithmetic;
 import dev.hyperopt.dsl.ir.Binary;
 import dev.hyperopt.dsl.ir.Call;
 import dev.hyperopt.dsl.ir.Choice;
 import dev.hyperopt.dsl.ir.ChoiceKind;
 import dev.hyperopt.dsl.ir.DictNode;
+import dev.hyperopt.dsl.ir.ExpressionException;
 import dev.hyperopt.dsl.ir.Literal;
 import dev.hyperopt.dsl.ir.ListNode;
 import dev.hyperopt.dsl.ir.Named;
@@ -35,8 +37,11 @@ public final class SpaceEvaluator {
      *         log of a negative number, an integer overflow)
      */
     public static Object evaluate(Assignment assignment) {
-        double[] values = assignment.values();
-        return assignment.space().root().accept(new Evaluator(values));
+        try {
+            return assignment.space().root().accept(new Evaluator(assignment.values()));
+        } catch (ExpressionException e) {
+            throw new EvaluationException(e.getMessage());
+        }
     }
 
     private static final class Evaluator implements NodeVisitor<Object> {
@@ -80,9 +85,7 @@ public final class SpaceEvaluator {
         }
 
         public Object visitUnary(Unary n) {
-            Object v = n.operand().accept(this);
-            if (v instanceof Long l) return Arithmetic.negate(l);
-            return -num(v);
+            return Arithmetic.negate(n.operand().accept(this));
         }
 
         public Object visitBinary(Binary n) {
@@ -98,10 +101,5 @@ public final class SpaceEvaluator {
         }
 
         public Object visitNamed(Named n) { return n.body().accept(this); }
-    }
-
-    static double num(Object v) {
-        if (v instanceof Number n) return n.doubleValue();
-        throw new EvaluationException("expected a number, got " + v);
     }
 }

@@ -1,45 +1,46 @@
-package dev.hyperopt.engine.space;
-
-import dev.hyperopt.dsl.ir.BinaryOp;
-import dev.hyperopt.dsl.ir.Function;
+package dev.hyperopt.dsl.ir;
 
 import java.util.List;
 
-/** Python's arithmetic on {@link Long} and {@link Double} values. */
-final class Arithmetic {
+/**
+ * Python's arithmetic on {@link Long} and {@link Double} values: the one definition used
+ * both to fold constants at compile time and to evaluate expressions after sampling.
+ */
+public final class Arithmetic {
     private Arithmetic() {}
 
-    static Object apply(BinaryOp op, Object a, Object b) {
+    /** {@code a op b}. @throws ExpressionException when the result has no value */
+    public static Object apply(BinaryOp op, Object a, Object b) {
         try {
             if (a instanceof Long x && b instanceof Long y) return longs(op, x, y);
         } catch (ArithmeticException e) {
-            throw new EvaluationException("integer " + op.symbol() + " overflows or divides by zero");
+            throw new ExpressionException("integer " + op.symbol() + " overflows or divides by zero");
         }
-        double x = SpaceEvaluator.num(a);
-        double y = SpaceEvaluator.num(b);
+        double x = num(a);
+        double y = num(b);
         double r = switch (op) {
             case ADD -> x + y;
             case SUB -> x - y;
             case MUL -> x * y;
             case DIV -> {
-                if (y == 0) throw new EvaluationException("division by zero");
+                if (y == 0) throw new ExpressionException("division by zero");
                 yield x / y;
             }
             case MOD -> {
-                if (y == 0) throw new EvaluationException("modulo by zero");
+                if (y == 0) throw new ExpressionException("modulo by zero");
                 yield floatMod(x, y);
             }
             case POW -> {
-                if (x == 0 && y < 0) throw new EvaluationException("0 cannot be raised to a negative power");
+                if (x == 0 && y < 0) throw new ExpressionException("0 cannot be raised to a negative power");
                 double p = Math.pow(x, y);
                 if (Double.isInfinite(p) && Double.isFinite(x) && Double.isFinite(y)) {
-                    throw new EvaluationException(format(x) + " ** " + format(y) + " overflows");
+                    throw new ExpressionException(format(x) + " ** " + format(y) + " overflows");
                 }
                 yield p;
             }
         };
         if (Double.isNaN(r) && !Double.isNaN(x) && !Double.isNaN(y)) {
-            throw new EvaluationException(format(x) + " " + op.symbol() + " " + format(y) + " is not a number");
+            throw new ExpressionException(format(x) + " " + op.symbol() + " " + format(y) + " is not a number");
         }
         return r;
     }
@@ -50,16 +51,16 @@ final class Arithmetic {
             case SUB -> Math.subtractExact(x, y);
             case MUL -> Math.multiplyExact(x, y);
             case DIV -> {
-                if (y == 0) throw new EvaluationException("division by zero");
+                if (y == 0) throw new ExpressionException("division by zero");
                 yield (double) x / (double) y;
             }
             case MOD -> {
-                if (y == 0) throw new EvaluationException("modulo by zero");
+                if (y == 0) throw new ExpressionException("modulo by zero");
                 yield Math.floorMod(x, y);
             }
             case POW -> {
                 if (y >= 0) yield power(x, y);
-                if (x == 0) throw new EvaluationException("0 cannot be raised to a negative power");
+                if (x == 0) throw new ExpressionException("0 cannot be raised to a negative power");
                 yield Math.pow(x, y);
             }
         };
@@ -92,36 +93,28 @@ final class Arithmetic {
         return m;
     }
 
-    /** Negation and abs of Long.MIN_VALUE overflow. */
-    static long negate(long x) {
-        try {
-            return Math.negateExact(x);
-        } catch (ArithmeticException e) {
-            throw new EvaluationException("integer negation of " + x + " overflows");
-        }
-    }
-
-    static Object call(Function f, List<Object> args) {
+    /** {@code f(args)}. @throws ExpressionException when the result has no value */
+    public static Object call(Function f, List<Object> args) {
         Object a0 = args.get(0);
         return switch (f) {
-            case INT -> a0 instanceof Long ? a0 : toLong(SpaceEvaluator.num(a0), "int");
-            case FLOAT -> SpaceEvaluator.num(a0);
-            case ROUND -> a0 instanceof Long ? a0 : toLong(Math.rint(SpaceEvaluator.num(a0)), "round");
-            case ABS -> a0 instanceof Long l ? (Object) (l < 0 ? negate(l) : l) : (Object) Math.abs(SpaceEvaluator.num(a0));
+            case INT -> a0 instanceof Long ? a0 : toLong(num(a0), "int");
+            case FLOAT -> num(a0);
+            case ROUND -> a0 instanceof Long ? a0 : toLong(Math.rint(num(a0)), "round");
+            case ABS -> a0 instanceof Long l ? (l < 0 ? negate(l) : l) : (Object) Math.abs(num(a0));
             case LOG -> {
-                double x = SpaceEvaluator.num(a0);
-                if (!(x > 0)) throw new EvaluationException("log of " + format(x) + " (needs a positive number)");
+                double x = num(a0);
+                if (!(x > 0)) throw new ExpressionException("log of " + format(x) + " (needs a positive number)");
                 yield Math.log(x);
             }
             case EXP -> {
-                double x = SpaceEvaluator.num(a0);
+                double x = num(a0);
                 double e = Math.exp(x);
-                if (Double.isInfinite(e) && Double.isFinite(x)) throw new EvaluationException("exp(" + format(x) + ") overflows");
+                if (Double.isInfinite(e) && Double.isFinite(x)) throw new ExpressionException("exp(" + format(x) + ") overflows");
                 yield e;
             }
             case SQRT -> {
-                double x = SpaceEvaluator.num(a0);
-                if (x < 0) throw new EvaluationException("sqrt of " + format(x) + " (needs a number >= 0)");
+                double x = num(a0);
+                if (x < 0) throw new ExpressionException("sqrt of " + format(x) + " (needs a number >= 0)");
                 yield Math.sqrt(x);
             }
             case MIN, MAX -> extreme(f == Function.MAX, args);
@@ -131,19 +124,33 @@ final class Arithmetic {
     private static Object extreme(boolean max, List<Object> args) {
         Object best = args.get(0);
         for (Object o : args.subList(1, args.size())) {
-            double x = SpaceEvaluator.num(o);
-            double b = SpaceEvaluator.num(best);
+            double x = num(o);
+            double b = num(best);
             if (max ? x > b : x < b) best = o;
         }
         return best;
     }
 
     private static long toLong(double x, String fn) {
-        if (!Double.isFinite(x) || Math.abs(x) >= 0x1p63) throw new EvaluationException(fn + "() of " + format(x) + " is out of range");
+        if (!Double.isFinite(x) || Math.abs(x) >= 0x1p63) throw new ExpressionException(fn + "() of " + format(x) + " is out of range");
         return (long) x;
     }
 
+    /** {@code -v}. */
+    public static Object negate(Object v) {
+        if (v instanceof Long l) {
+            if (l == Long.MIN_VALUE) throw new ExpressionException("integer negation overflows");
+            return -l;
+        }
+        return -num(v);
+    }
+
+    static double num(Object v) {
+        if (v instanceof Number n) return n.doubleValue();
+        throw new ExpressionException("expected a number, got " + (v instanceof String ? "\"" + v + "\"" : String.valueOf(v)));
+    }
+
     private static String format(double x) {
-        return dev.hyperopt.dsl.ir.Num.format(x);
+        return Num.format(x);
     }
 }
