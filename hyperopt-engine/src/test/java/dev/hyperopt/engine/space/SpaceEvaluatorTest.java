@@ -118,7 +118,6 @@ class SpaceEvaluatorTest {
                 arguments("0 ** -1", op(lit(0L), "**", lit(-1L))),
                 arguments("0.0 ** -0.5", op(lit(0.0), "**", lit(-0.5))),
                 arguments("2 ** 64", op(lit(2L), "**", lit(64L))),
-                arguments("10.0 ** 400", op(lit(10.0), "**", lit(400L))),
                 arguments("(-8) ** (1 / 3)", op(lit(-8L), "**", op(lit(1L), "/", lit(3L)))),
                 arguments("9223372036854775807 + 1", op(lit(Long.MAX_VALUE), "+", lit(1L))),
                 arguments("-((-2) ** 63)", neg(op(lit(-2L), "**", lit(63L)))),
@@ -126,7 +125,6 @@ class SpaceEvaluatorTest {
                 arguments("log(0)", call("log", lit(0L))),
                 arguments("log(-1.5)", call("log", lit(-1.5))),
                 arguments("sqrt(-1)", call("sqrt", lit(-1L))),
-                arguments("exp(1000)", call("exp", lit(1000L))),
                 arguments("int(1e300)", call("int", lit(1e300))),
                 arguments("1 + \"a\"", op(lit(1L), "+", lit("a"))));
     }
