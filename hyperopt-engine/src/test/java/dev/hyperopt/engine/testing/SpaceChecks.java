@@ -22,6 +22,7 @@ import dev.hyperopt.engine.space.SpaceEvaluator;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -49,19 +50,19 @@ public final class SpaceChecks {
         for (Node child : children(node)) walkAll(child, seen);
     }
 
-    private static java.util.List<Node> children(Node node) {
-        return node.accept(new NodeVisitor<java.util.List<Node>>() {
-            public java.util.List<Node> visitLiteral(Literal n) { return java.util.List.of(); }
-            public java.util.List<Node> visitParam(Param n) { return java.util.List.of(); }
-            public java.util.List<Node> visitChoice(Choice n) { return n.options(); }
-            public java.util.List<Node> visitDict(DictNode n) {
+    private static List<Node> children(Node node) {
+        return node.accept(new NodeVisitor<List<Node>>() {
+            public List<Node> visitLiteral(Literal n) { return List.of(); }
+            public List<Node> visitParam(Param n) { return List.of(); }
+            public List<Node> visitChoice(Choice n) { return n.options(); }
+            public List<Node> visitDict(DictNode n) {
                 return n.entries().stream().map(DictNode.Entry::value).toList();
             }
-            public java.util.List<Node> visitList(ListNode n) { return n.items(); }
-            public java.util.List<Node> visitUnary(Unary n) { return java.util.List.of(n.operand()); }
-            public java.util.List<Node> visitBinary(Binary n) { return java.util.List.of(n.left(), n.right()); }
-            public java.util.List<Node> visitCall(Call n) { return n.args(); }
-            public java.util.List<Node> visitNamed(Named n) { return java.util.List.of(n.body()); }
+            public List<Node> visitList(ListNode n) { return n.items(); }
+            public List<Node> visitUnary(Unary n) { return List.of(n.operand()); }
+            public List<Node> visitBinary(Binary n) { return List.of(n.left(), n.right()); }
+            public List<Node> visitCall(Call n) { return n.args(); }
+            public List<Node> visitNamed(Named n) { return List.of(n.body()); }
         });
     }
 

@@ -3,6 +3,7 @@ package dev.hyperopt.engine.sample.random;
 import dev.hyperopt.dsl.CompileResult;
 import dev.hyperopt.dsl.HSpaceCompiler;
 import dev.hyperopt.dsl.ir.Hyperparameter;
+import dev.hyperopt.dsl.ir.Param;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.sample.Seeds;
 import dev.hyperopt.engine.space.Assignment;
@@ -59,8 +60,8 @@ class CompiledSpacePropertyTest {
             Hyperparameter c = compiled.hyperparameter(i);
             Hyperparameter d = direct.hyperparameter(i);
             assertThat(c.getClass()).isEqualTo(d.getClass());
-            if (c instanceof dev.hyperopt.dsl.ir.Param p) {
-                assertThat(p.distribution()).as("%s", c.label()).isEqualTo(((dev.hyperopt.dsl.ir.Param) d).distribution());
+            if (c instanceof Param p) {
+                assertThat(p.distribution()).as("%s", c.label()).isEqualTo(((Param) d).distribution());
             }
         }
 

@@ -2,6 +2,7 @@ package dev.hyperopt.engine.sample.random;
 
 import dev.hyperopt.dsl.ir.Distribution;
 import dev.hyperopt.dsl.ir.Node;
+import dev.hyperopt.dsl.ir.Param;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.sample.Seeds;
 import dev.hyperopt.engine.testing.RandomSpaces;
@@ -67,7 +68,7 @@ class RandomSpacePropertyTest {
         for (int k = 0; k < 20; k++) {
             Distribution d = gen.distribution();
             assertThat(d.problem()).as("%s is valid", d).isNull();
-            Node p = dev.hyperopt.dsl.ir.Param.labelled("x", d);
+            Node p = Param.labelled("x", d);
             SearchSpace space = SearchSpace.of(p);
             for (int i = 0; i < 200; i++) SpaceChecks.assertInSupport(space.hyperparameter(0), d.sample(rng));
         }
