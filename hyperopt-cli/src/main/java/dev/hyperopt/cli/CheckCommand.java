@@ -1,17 +1,17 @@
 package dev.hyperopt.cli;
 
-import dev.hyperopt.dsl.CompileResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code hyperopt check FILE...}: silent and 0 when every file compiles, diagnostics and 1 otherwise. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compile .hspace files and report every problem as FILE:LINE:COL: error: MESSAGE.")
 final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -22,10 +22,17 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
         boolean ok = true;
         for (Path file : files) {
-            CompileResult r = SpaceFiles.compile(file, spec.commandLine().getErr());
-            ok &= r.ok();
+            // One unreadable file does not hide the problems of the others.
+            try {
+                ok &= SpaceFiles.compile(file, err).ok();
+            } catch (UserError e) {
+                err.println("hyperopt: " + e.getMessage());
+                err.flush();
+                ok = false;
+            }
         }
         return ok ? 0 : 1;
     }

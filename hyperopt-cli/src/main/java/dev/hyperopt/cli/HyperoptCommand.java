@@ -1,5 +1,6 @@
 package dev.hyperopt.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Hyperparameter optimization: search spaces in .hspace files, searched by TPE, random search or annealing.",
-        subcommands = {CheckCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, SampleCommand.class, FmtCommand.class, GraphCommand.class,
+                TuneCommand.class})
 public final class HyperoptCommand implements Runnable {
     @Spec
     CommandSpec spec;

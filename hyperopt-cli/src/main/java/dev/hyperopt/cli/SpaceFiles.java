@@ -3,6 +3,7 @@ package dev.hyperopt.cli;
 import dev.hyperopt.dsl.CompileResult;
 import dev.hyperopt.dsl.HSpaceCompiler;
 import dev.hyperopt.dsl.diag.DiagnosticRenderer;
+import dev.hyperopt.dsl.diag.Severity;
 import dev.hyperopt.dsl.ir.SearchSpace;
 
 import java.io.IOException;
@@ -35,7 +36,10 @@ final class SpaceFiles {
     /** The space of a file, or a user error (exit 1) after printing the diagnostics. */
     static SearchSpace load(Path file, PrintWriter err) {
         CompileResult result = compile(file, err);
-        if (!result.ok()) throw new UserError(file + ": " + result.diagnostics().size() + " error(s), see above");
+        if (!result.ok()) {
+            long errors = result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
+            throw new UserError(file + " has " + errors + (errors == 1 ? " error" : " errors") + ", listed above");
+        }
         return result.space();
     }
 }

@@ -273,6 +273,12 @@ class CompilerTest {
     }
 
     @Test
+    void aParameterGivenTwiceIsReportedOnce() {
+        assertThat(errors("space = { a: uniform(0, low=1) }")).extracting(d -> d.code().id() + "@" + d.column())
+                .containsExactly("HS023@25");
+    }
+
+    @Test
     void neverThrowsOnEmptyOrGarbageInput() {
         for (String text : List.of("", "space", "space =", "{", "space = {a: }", "let = 3", "import", "\u0000\u00ff",
                 "space = choice {", "space = pchoice(0.5:)", "space = [1,,2]", "space = 1 as", "space = ((((")) {

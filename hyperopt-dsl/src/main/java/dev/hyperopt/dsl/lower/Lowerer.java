@@ -422,6 +422,7 @@ final class Lowerer implements Expr.Visitor<Lowered> {
                 ok[0] = fail(DiagnosticCode.BAD_KEYWORD, k.getValue().keywordSpan(), "argument '" + k.getKey() + "' given twice");
             }
         }
+        if (!ok[0]) return Lowered.failure(); // a bad keyword would also miscount the arguments
         if (positional > names.size() || byName.size() < names.size()) {
             String signature = d.keyword() + "(" + String.join(", ", names) + ")";
             int given = positional + (int) keywords.keySet().stream().filter(k -> !k.equals("label")).count();
