@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Hyperparameter optimization: search spaces in .hspace files, searched by TPE, random search or annealing.",
-        subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, SampleCommand.class, FmtCommand.class, GraphCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, SampleCommand.class, FmtCommand.class, GraphCommand.class,
+                TuneCommand.class})
 public final class HyperoptCommand implements Runnable {
     @Spec
     CommandSpec spec;

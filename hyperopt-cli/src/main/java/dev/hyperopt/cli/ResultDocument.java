@@ -1,0 +1,92 @@
+package dev.hyperopt.cli;
+
+import dev.hyperopt.engine.api.Trial;
+import dev.hyperopt.engine.run.Result;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The result document (printed with the mapper {@code sample} uses, so configs and labels
+ * look the same in both) of {@code hyperopt tune --json FILE}, shaped exactly as the command-line
+ * contract says: study, algo, seed, best (trial, loss, config, labels; null when no trial
+ * finished ok) and every trial in order with its status, loss, config, labels,
+ * attachments, start and finish times (UTC) and error.
+ */
+final class ResultDocument {
+    private ResultDocument() {}
+
+    static Map<String, Object> of(Result r) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("study", r.study().name());
+        doc.put("algo", r.algorithm());
+        doc.put("seed", r.seed());
+        Optional<Trial> best = r.best();
+        if (best.isPresent()) {
+            Trial b = best.get();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("trial", b.number());
+            m.put("loss", b.loss());
+            m.put("config", config(b));
+            m.put("labels", b.labels());
+            doc.put("best", m);
+        } else {
+            doc.put("best", null);
+        }
+        List<Map<String, Object>> trials = new ArrayList<>();
+        for (Trial t : r.trials()) trials.add(trial(t));
+        doc.put("trials", trials);
+        return doc;
+    }
+
+    static Map<String, Object> trial(Trial t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trial", t.number());
+        m.put("status", t.state().id());
+        m.put("loss", t.isOk() ? t.loss() : null);
+        m.put("config", config(t));
+        m.put("labels", t.labels());
+        m.put("attachments", t.attachments());
+        m.put("started", time(t.started()));
+        m.put("finished", time(t.finished()));
+        m.put("error", t.error());
+        return m;
+    }
+
+    private static Object config(Trial t) {
+        return t.config() == null ? null : t.config().value();
+    }
+
+    private static String time(Instant i) {
+        return i == null ? null : i.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    static void write(Result r, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, ".hyperopt-result", ".json");
+        try {
+            Json.PRETTY.writeValue(tmp.toFile(), of(r));
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** One line of compact JSON, for summaries. */
+    static String compact(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            return String.valueOf(value);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.hyperopt.cli;
+
+import dev.hyperopt.dsl.ir.Num;
+import dev.hyperopt.dsl.ir.SearchSpace;
+import dev.hyperopt.engine.api.Trial;
+import dev.hyperopt.engine.api.TrialState;
+import dev.hyperopt.engine.inject.Engine;
+import dev.hyperopt.engine.objective.CommandObjective;
+import dev.hyperopt.engine.run.Durations;
+import dev.hyperopt.engine.run.Hyperopt;
+import dev.hyperopt.engine.run.Minimize;
+import dev.hyperopt.engine.run.Result;
+import dev.hyperopt.engine.run.StopSignal;
+import dev.hyperopt.engine.store.StoreException;
+import dev.hyperopt.engine.store.TrialStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code hyperopt tune FILE --objective-cmd CMD}: minimizes an external program's loss over
+ * the space in FILE. Values are checked here rather than by picocli so that a bad value is
+ * a user error (status 1) with one clear line, as the contract asks.
+ */
+@Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Minimize an external objective over the space in FILE.",
+                "The objective program reads {\"trial\",\"config\",\"labels\"} lines on standard input "
+                        + "and answers each with one JSON line such as {\"loss\": 0.25} on standard output."})
+final class TuneCommand implements java.util.concurrent.Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .hspace file of the search space")
+    Path file;
+
+    @Option(names = "--objective-cmd", required = true, paramLabel = "CMD",
+            description = "the objective program, run with sh -c and kept running (one copy per parallel slot)")
+    String objectiveCmd;
+
+    @Option(names = "--algo", paramLabel = "ALGO", defaultValue = "tpe", description = "tpe, rand or anneal (default: ${DEFAULT-VALUE})")
+    String algo;
+
+    @Option(names = "--max-evals", paramLabel = "N", defaultValue = "100", description = "trials in the study at most (default: ${DEFAULT-VALUE})")
+    String maxEvals;
+
+    @Option(names = "--seed", paramLabel = "S", description = "random seed (default: random, printed)")
+    String seed;
+
+    @Option(names = "--parallel", paramLabel = "K", defaultValue = "1", description = "trials evaluated side by side (default: ${DEFAULT-VALUE})")
+    String parallel;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "limit for the whole run, e.g. 90s, 10m")
+    String timeout;
+
+    @Option(names = "--trial-timeout", paramLabel = "DURATION", description = "limit for each trial, e.g. 30s")
+    String trialTimeout;
+
+    @Option(names = "--early-stop", paramLabel = "N", description = "stop after N trials without improvement")
+    String earlyStop;
+
+    @Option(names = "--loss-threshold", paramLabel = "X", description = "stop once a loss is at or below X")
+    String lossThreshold;
+
+    @Option(names = "--store", paramLabel = "URL", defaultValue = "sqlite:hyperopt.db",
+            description = "where trials are kept: sqlite:PATH, memory: or postgresql://[user@]host[:port]/db (default: ${DEFAULT-VALUE})")
+    String store;
+
+    @Option(names = "--study", paramLabel = "NAME", description = "study name in the store (default: FILE's name without .hspace)")
+    String study;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the result document to FILE")
+    Path json;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Engine engine = Engine.standard();
+
+        int evals = integer("--max-evals", maxEvals, 0);
+        int k = integer("--parallel", parallel, 1);
+        Duration runLimit = timeout == null ? null : duration("--timeout", timeout);
+        Duration trialLimit = trialTimeout == null ? null : duration("--trial-timeout", trialTimeout);
+        Integer patience = earlyStop == null ? null : integer("--early-stop", earlyStop, 1);
+        Double threshold = lossThreshold == null ? null : number("--loss-threshold", lossThreshold);
+        if (objectiveCmd.isBlank()) throw new UserError("invalid value for --objective-cmd: the command is empty");
+        try {
+            engine.sampler(algo);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("invalid value for --algo: " + e.getMessage());
+        }
+        boolean randomSeed = seed == null;
+        long s = randomSeed ? Math.floorMod(new SecureRandom().nextLong(), 1_000_000_000L) : longValue("--seed", seed);
+        String studyName = study != null ? study : defaultStudy(file);
+        if (studyName.isBlank()) throw new UserError("invalid value for --study: the name is empty");
+
+        SearchSpace space = SpaceFiles.load(file, err);
+        TrialStore trialStore;
+        try {
+            trialStore = engine.openStore(store);
+        } catch (StoreException | IllegalArgumentException e) {
+            throw new UserError(UserError.describe(e));
+        }
+        if (randomSeed) {
+            err.println("hyperopt: seed " + s);
+            err.flush();
+        }
+
+        StopSignal stop = new StopSignal();
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl-C: stop the run, then give it time to record and report what finished.
+            stop.request();
+            try {
+                reported.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "hyperopt-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Result result;
+        try (trialStore; CommandObjective objective = new CommandObjective(objectiveCmd, null, line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        })) {
+            Minimize run = Hyperopt.minimize(space, objective).engine(engine).algorithm(algo)
+                    .maxEvals(evals).seed(s).parallelism(k).store(trialStore).study(studyName).stopSignal(stop);
+            if (runLimit != null) run.timeout(runLimit);
+            if (trialLimit != null) run.trialTimeout(trialLimit);
+            if (patience != null) run.earlyStop(patience);
+            if (threshold != null) run.lossThreshold(threshold);
+            if (!quiet && TuneProgress.onTerminal()) run.listener(new TuneProgress(System.err));
+            try {
+                result = run.run();
+            } catch (StoreException e) {
+                throw new UserError(UserError.describe(e));
+            }
+            if (json != null) {
+                try {
+                    ResultDocument.write(result, json);
+                } catch (IOException e) {
+                    throw new UserError("cannot write " + json + ": " + UserError.describe(e));
+                }
+            }
+            summary(out, result);
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the JVM exits once it returns
+            }
+        }
+        return 0;
+    }
+
+    /** The plain-text summary printed at the end of a run. */
+    void summary(PrintWriter out, Result r) {
+        Map<TrialState, Integer> counts = r.counts();
+        out.printf("study:   %s (algo %s, seed %d)%n", r.study().name(), r.algorithm(), r.seed());
+        out.printf("trials:  %d (ok %d, fail %d) in %s; stopped: %s%n", r.trials().size(), counts.get(TrialState.OK),
+                counts.get(TrialState.FAIL), Durations.format(r.elapsed()), r.stopReason().description());
+        if (r.best().isPresent()) {
+            Trial b = r.best().get();
+            out.printf("best:    trial %d, loss %s%n", b.number(), Num.format(b.loss()));
+            out.printf("config:  %s%n", ResultDocument.compact(b.config() == null ? null : b.config().value()));
+            out.printf("labels:  %s%n", ResultDocument.compact(b.labels()));
+        } else {
+            out.println("best:    none (no trial finished ok)");
+        }
+        if (json != null) out.printf("result:  %s%n", json);
+        out.flush();
+    }
+
+    static String defaultStudy(Path file) {
+        String name = file.getFileName() == null ? "study" : file.getFileName().toString();
+        return name.endsWith(".hspace") ? name.substring(0, name.length() - ".hspace".length()) : name;
+    }
+
+    private static int integer(String option, String text, int min) {
+        long v = longValue(option, text);
+        if (v < min || v > Integer.MAX_VALUE) {
+            throw new UserError("invalid value for " + option + ": '" + text + "' (needs an integer >= " + min + ")");
+        }
+        return (int) v;
+    }
+
+    private static long longValue(String option, String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UserError("invalid value for " + option + ": '" + text + "' is not an integer");
+        }
+    }
+
+    private static double number(String option, String text) {
+        try {
+            double d = Double.parseDouble(text.trim());
+            if (Double.isNaN(d)) throw new NumberFormatException();
+            return d;
+        } catch (NumberFormatException e) {
+            throw new UserError("invalid value for " + option + ": '" + text + "' is not a number");
+        }
+    }
+
+    private static Duration duration(String option, String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("invalid value for " + option + ": " + e.getMessage());
+        }
+    }
+}

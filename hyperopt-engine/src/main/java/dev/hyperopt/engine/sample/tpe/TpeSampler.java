@@ -1,0 +1,223 @@
+package dev.hyperopt.engine.sample.tpe;
+
+import dev.hyperopt.dsl.ir.Condition;
+import dev.hyperopt.dsl.ir.SearchSpace;
+import dev.hyperopt.engine.sample.Observation;
+import dev.hyperopt.engine.sample.Sampler;
+import dev.hyperopt.engine.sample.SamplingContext;
+import dev.hyperopt.engine.sample.random.PriorSampler;
+import dev.hyperopt.engine.space.Assignment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * The default TPE ({@value #NAME}): Hyperopt's algorithm with what Optuna's TPESampler
+ * added to it. Bergstra et al., "Algorithms for Hyper-Parameter Optimization" (NIPS
+ * 2011) for the method; the joint kernels follow Falkner, Klein, Hutter, "BOHB" (ICML
+ * 2018) and Watanabe, "Tree-structured Parzen Estimator: Understanding Its Algorithm
+ * Components and Their Roles for Better Empirical Performance" (2023).
+ *
+ * <p>Hyperparameters that share a condition form a group (all of them are active in the
+ * same trials); groups are visited in space order, skipping inactive ones, so the
+ * choices made so far decide which groups come next. With {@code multivariate} each
+ * group is modelled jointly by {@link ProductKernels}, so that interactions inside a
+ * group (learning rate and regularisation of the same model) are seen; otherwise every
+ * hyperparameter is its own group, as in Hyperopt.
+ *
+ * <p>Finished trials are split by loss: the best {@code min(ceil(gamma * n), 25)} are the
+ * good set. Jointly, the split is made among the trials in which the group was active,
+ * so a conditional group is judged against its own branch; alone, among all trials (as
+ * Optuna does). Failed trials are left out. With {@code constantLiar} a running trial
+ * counts as a finished one with the worst loss: its point lands in the bad set and the
+ * next suggestion moves away from it, which spreads parallel workers. {@code candidates}
+ * joint draws from l are scored by log l(x) - log g(x) and the best is kept. Before
+ * {@code startup} finished trials, the prior is sampled.
+ */
+public final class TpeSampler implements Sampler {
+
+    public static final String NAME = "tpe";
+
+    private final TpeOptions options;
+
+    public TpeSampler() {
+        this(TpeOptions.DEFAULTS);
+    }
+
+    public TpeSampler(TpeOptions options) {
+        this.options = options;
+    }
+
+    public TpeOptions options() {
+        return options;
+    }
+
+    @Override
+    public Assignment suggest(SamplingContext context) {
+        SearchSpace space = context.space();
+        RandomGenerator rng = context.random();
+        List<Observation> history = context.history();
+
+        // The trials that count, in trial order, with their losses (running: +inf).
+        int total = history.size();
+        int[] counted = new int[total];
+        double[] losses = new double[total];
+        int m = 0;
+        int finished = 0;
+        for (int t = 0; t < total; t++) {
+            Observation o = history.get(t);
+            boolean ok = o.isOk() && !Double.isNaN(o.loss());
+            boolean liar = options.constantLiar() && o.state() == Observation.State.RUNNING;
+            if (!ok && !liar) continue;
+            counted[m] = t;
+            losses[m] = ok ? o.loss() : Double.POSITIVE_INFINITY;
+            m++;
+            if (ok) finished++;
+        }
+        if (finished < Math.max(1, options.startup())) return PriorSampler.sample(space, rng);
+
+        boolean[] globalGood = options.multivariate() ? null : good(losses, allOf(m), m, finished);
+
+        double[] values = new double[space.size()];
+        Arrays.fill(values, Double.NaN);
+        for (int[] group : groups(space, options.multivariate())) {
+            if (!space.isActive(group[0], values)) continue;
+            Dimension[] dims = new Dimension[group.length];
+            for (int j = 0; j < group.length; j++) dims[j] = Dimension.of(space.hyperparameter(group[j]));
+
+            // The counted trials in which this group was active.
+            int[] rel = new int[m];
+            int r = 0;
+            int relFinished = 0;
+            for (int c = 0; c < m; c++) {
+                if (!activeIn(history.get(counted[c]).values(), group)) continue;
+                rel[r++] = c;
+                if (history.get(counted[c]).isOk()) relFinished++;
+            }
+            boolean[] isGood;
+            if (globalGood != null) {
+                isGood = new boolean[r];
+                for (int i = 0; i < r; i++) isGood[i] = globalGood[rel[i]];
+            } else {
+                isGood = good(losses, rel, r, relFinished);
+            }
+            double[][] goodObs = new double[group.length][r];
+            double[][] badObs = new double[group.length][r];
+            int ng = 0;
+            int nb = 0;
+            for (int i = 0; i < r; i++) {
+                double[] v = history.get(counted[rel[i]]).values();
+                double[][] into = isGood[i] ? goodObs : badObs;
+                int slot = isGood[i] ? ng++ : nb++;
+                for (int j = 0; j < group.length; j++) into[j][slot] = dims[j].toWorking(v[group[j]]);
+            }
+            if (group.length > 1) {
+                sampleJointly(group, dims, goodObs, ng, badObs, nb, rng, values);
+            } else {
+                // A group of one: the joint estimator is a one-dimensional mixture, evaluated as such.
+                values[group[0]] = sampleAlone(dims[0], goodObs[0], ng, badObs[0], nb, rng);
+            }
+        }
+        return new Assignment(space, values);
+    }
+
+    private void sampleJointly(int[] group, Dimension[] dims, double[][] goodObs, int ng, double[][] badObs, int nb,
+                               RandomGenerator rng, double[] values) {
+        ProductKernels l = new ProductKernels(dims, goodObs, ng, options);
+        ProductKernels g = new ProductKernels(dims, badObs, nb, options);
+        double[] candidate = new double[group.length];
+        double[] best = new double[group.length];
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < options.candidates(); c++) {
+            l.sample(rng, candidate);
+            double score = l.logPdf(candidate) - g.logPdf(candidate);
+            if (c == 0 || score > bestScore) {
+                bestScore = score;
+                System.arraycopy(candidate, 0, best, 0, best.length);
+            }
+        }
+        for (int j = 0; j < group.length; j++) {
+            values[group[j]] = dims[j].isCategorical() ? best[j] + dims[j].offset() : best[j];
+        }
+    }
+
+    private double sampleAlone(Dimension dim, double[] goodObs, int ng, double[] badObs, int nb, RandomGenerator rng) {
+        double best = Double.NaN;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        if (dim.isCategorical()) {
+            double[] l = UnivariateParzen.categorical(dim, goodObs, ng, options);
+            double[] g = UnivariateParzen.categorical(dim, badObs, nb, options);
+            for (int c = 0; c < options.candidates(); c++) {
+                int k = CategoricalPosterior.draw(l, rng.nextDouble());
+                double score = Math.log(l[k]) - Math.log(g[k]);
+                if (c == 0 || score > bestScore) {
+                    bestScore = score;
+                    best = k;
+                }
+            }
+            return best + dim.offset();
+        }
+        UnivariateParzen l = new UnivariateParzen(dim, goodObs, ng, options);
+        UnivariateParzen g = new UnivariateParzen(dim, badObs, nb, options);
+        double[] seen = dim.isQuantized() ? new double[options.candidates()] : null;
+        double[] seenScore = dim.isQuantized() ? new double[options.candidates()] : null;
+        for (int c = 0; c < options.candidates(); c++) {
+            double y = l.sample(rng);
+            double x = dim.fromWorking(y);
+            double score = seen == null ? Double.NaN : HyperoptTpeSampler.recall(seen, seenScore, c, x);
+            if (Double.isNaN(score)) score = l.logPdf(x, y) - g.logPdf(x, y);
+            if (seen != null) {
+                seen[c] = x;
+                seenScore[c] = score;
+            }
+            if (c == 0 || score > bestScore) {
+                bestScore = score;
+                best = x;
+            }
+        }
+        return best;
+    }
+
+    private static boolean activeIn(double[] values, int[] group) {
+        for (int i : group) if (Double.isNaN(values[i])) return false;
+        return true;
+    }
+
+    private static int[] allOf(int m) {
+        int[] all = new int[m];
+        for (int i = 0; i < m; i++) all[i] = i;
+        return all;
+    }
+
+    /** Which of the trials {@code rel[0..r)} are good: the best goodCount(finished) by loss, ties in trial order. */
+    private boolean[] good(double[] losses, int[] rel, int r, int finished) {
+        double[] keys = new double[r];
+        for (int i = 0; i < r; i++) keys[i] = losses[rel[i]];
+        return Sorting.smallest(keys, r, Math.min(options.goodCount(finished), finished));
+    }
+
+    /**
+     * Hyperparameter indices grouped by condition, groups ordered by their first index;
+     * a choice always precedes what it conditions, so this order is a valid drawing order.
+     * Without {@code joint}, every hyperparameter is its own group.
+     */
+    static List<int[]> groups(SearchSpace space, boolean joint) {
+        List<int[]> out = new ArrayList<>();
+        if (!joint) {
+            for (int i = 0; i < space.size(); i++) out.add(new int[] {i});
+            return out;
+        }
+        Map<Condition, List<Integer>> byCondition = new LinkedHashMap<>();
+        for (int i = 0; i < space.size(); i++) {
+            byCondition.computeIfAbsent(space.condition(i), k -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> members : byCondition.values()) {
+            out.add(members.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return out;
+    }
+}
