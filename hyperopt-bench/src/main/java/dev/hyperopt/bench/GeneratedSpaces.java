@@ -35,6 +35,24 @@ public final class GeneratedSpaces {
         return sb.append('\n').toString();
     }
 
+    /** The benchmark suite's 10-hyperparameter mixed space for optimizer overhead (bench/hspace/overhead10.hspace). */
+    public static String overhead10() {
+        return """
+                space = {
+                  o_u1: uniform(-5.0, 5.0),
+                  o_u2: uniform(0.0, 1.0),
+                  o_lu1: loguniform(0.0001, 1.0),
+                  o_lu2: loguniform(0.01, 100.0),
+                  o_qu: quniform(1, 100, 1),
+                  o_qlu: qloguniform(1.0, 1024.0, 1),
+                  o_n: normal(0.0, 1.0),
+                  o_ri: randint(0, 10),
+                  o_c3: choice { a: {}, b: {}, c: {} },
+                  o_c5: choice(0, 1, 2, 3, 4),
+                }
+                """;
+    }
+
     private static void block(StringBuilder sb, String lr, String indent) {
         String in = indent + "  ";
         sb.append("{\n")
