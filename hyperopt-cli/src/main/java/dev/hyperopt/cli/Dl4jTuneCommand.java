@@ -142,6 +142,7 @@ final class Dl4jTuneCommand implements Callable<Integer> {
         long s = randomSeed ? Math.floorMod(new SecureRandom().nextLong(), 1_000_000_000L) : Options.longValue("--seed", seed);
         SearchSpace searchSpace = space(engine, err);
 
+        Nd4jRuntime.start();
         DataSplits splits;
         try {
             splits = DataSplits.open(data, sizes, splitSeed);
@@ -160,7 +161,6 @@ final class Dl4jTuneCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "data: %s, %d training, %d validation, %d test examples of %d inputs, %d classes%n", splits.name(),
                 splits.train().size(), splits.valid().size(), splits.test().size(), splits.train().dimension(), splits.train().classes());
         err.flush();
-        Nd4jRuntime.start();
 
         Dl4jObjective objective = new Dl4jObjective(splits, units, seconds, verbose ? line -> log(err, line) : null);
         StopSignal stop = new StopSignal();

@@ -1,5 +1,6 @@
 package dev.hyperopt.dl4j.data;
 
+import dev.hyperopt.dl4j.model.Nd4jRuntime;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,6 +32,7 @@ public record Dataset(INDArray features, int[] labels, int classes, int height, 
     /** A dataset from plain arrays, copied. */
     public static Dataset of(float[][] rows, int[] labels, int classes, int height, int width) {
         if (rows.length == 0) throw new DataException("the data set is empty");
+        Nd4jRuntime.start();
         return new Dataset(Nd4j.createFromArray(rows), labels.clone(), classes, height, width);
     }
 
