@@ -3,7 +3,6 @@ package dev.hyperopt.cli;
 import dev.hyperopt.dl4j.data.DataException;
 import dev.hyperopt.dl4j.data.DataSplits;
 import dev.hyperopt.dl4j.model.BaselineMlp;
-import dev.hyperopt.dsl.ir.Num;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,9 +53,8 @@ final class Dl4jBaselineCommand implements Callable<Integer> {
             throw new UserError(ex.getMessage());
         }
         BaselineMlp.Report r = BaselineMlp.trainAndTest(splits.train(), splits.test(), e, s);
-        out.printf(Locale.ROOT, "baseline: %s, %d training examples, %d epochs: test error %s (accuracy %s) on %d test examples, %.1f s%n",
-                splits.name(), splits.train().size(), r.epochs(), Num.format(r.testError()), Num.format(1 - r.testError()),
-                splits.test().size(), r.seconds());
+        out.printf(Locale.ROOT, "baseline: %s, %d training examples, %d epochs: test error %.4f (accuracy %.4f) on %d test examples, %.1f s%n",
+                splits.name(), splits.train().size(), r.epochs(), r.testError(), 1 - r.testError(), splits.test().size(), r.seconds());
         out.flush();
         return 0;
     }

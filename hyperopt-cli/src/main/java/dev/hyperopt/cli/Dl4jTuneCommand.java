@@ -224,8 +224,8 @@ final class Dl4jTuneCommand implements Callable<Integer> {
             throw new UserError("the refit of trial " + best.number() + " failed: " + e.getMessage());
         }
         double testError = net.error(splits.test());
-        out.printf(Locale.ROOT, "refit:   validation error %s, test error %s (accuracy %s) on %d test examples, %.1f s%n",
-                Num.format(net.validError()), Num.format(testError), Num.format(1 - testError), splits.test().size(), net.seconds());
+        out.printf(Locale.ROOT, "refit:   validation error %.4f, test error %.4f (accuracy %.4f) on %d test examples, %.1f s%n",
+                net.validError(), testError, 1 - testError, splits.test().size(), net.seconds());
         try {
             net.save(model);
         } catch (IOException e) {
