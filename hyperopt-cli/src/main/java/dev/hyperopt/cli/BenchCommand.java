@@ -2,6 +2,7 @@ package dev.hyperopt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hyperopt.engine.bench.Algorithms;
 import dev.hyperopt.engine.bench.BenchProblem;
 import dev.hyperopt.engine.bench.BenchReport;
 import dev.hyperopt.engine.bench.BenchRun;
@@ -45,7 +46,8 @@ final class BenchCommand implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
 
     @Option(names = "--algo", paramLabel = "NAME", defaultValue = "tpe",
-            description = "algorithm (repeatable): tpe, tpe-hyperopt, anneal, rand (default: ${DEFAULT-VALUE})")
+            description = "algorithm (repeatable): tpe, tpe-hyperopt, anneal, rand, or tpe:KEY=VALUE,... for tpe with "
+                    + "options changed (default: ${DEFAULT-VALUE})")
     List<String> algos = new ArrayList<>();
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "20", description = "seeds 0..N-1 (default: ${DEFAULT-VALUE})")
@@ -89,9 +91,10 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, String> descriptions = new LinkedHashMap<>();
         for (String a : new java.util.LinkedHashSet<>(algos)) {
             try {
-                Sampler s = engine.sampler(a);
+                Sampler s = Algorithms.sampler(a, engine::sampler);
                 samplers.put(a, s);
-                descriptions.put(a, "this engine's " + a + " (" + s.getClass().getSimpleName() + ", defaults)");
+                descriptions.put(a, a.contains(":") ? "this engine's tpe with " + a.substring(a.indexOf(':') + 1)
+                        : "this engine's " + a + " (" + s.getClass().getSimpleName() + ", defaults)");
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }
@@ -101,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<BenchRun> runs = BenchRunner.runAll(new ArrayList<>(chosen.values()), samplers, seedList, budget == null ? 0 : budget, jobs);
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        String command = "hyperopt bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "hyperopt " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         ObjectNode results = BenchReport.toJson(chosen, descriptions, seedList, runs, command, jobs, elapsed);
         Files.writeString(out, Json.PRETTY.writeValueAsString(results) + "\n", StandardCharsets.UTF_8);
         Path anchorFile = anchors != null ? anchors : problemsFile.toAbsolutePath().getParent().resolve("anchors/quality.json");

@@ -265,7 +265,7 @@ public final class BenchReport {
     private static String cell(JsonNode algo, String metric, int index, boolean median) {
         JsonNode s = stat(algo, metric, index);
         if (s == null) return "-";
-        String c = num(s.path("mean").asDouble()) + " ± " + num(s.path("se").asDouble());
+        String c = num(s.path("mean").asDouble()) + " ± " + twoDigits(s.path("se").asDouble());
         return median ? c + " (" + num(s.path("median").asDouble()) + ")" : c;
     }
 
@@ -280,6 +280,19 @@ public final class BenchReport {
             return s;
         }
         return String.format(Locale.ROOT, "%.3e", x);
+    }
+
+    /** Two significant digits, for standard errors. */
+    static String twoDigits(double x) {
+        if (x == 0) return "0";
+        if (Double.isNaN(x)) return "-";
+        double a = Math.abs(x);
+        if (a >= 1e-3 && a < 1e5) {
+            String s = String.format(Locale.ROOT, "%.2g", x);
+            if (s.contains(".") && !s.contains("e")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+            return s;
+        }
+        return String.format(Locale.ROOT, "%.1e", x);
     }
 
     private static String seedRange(JsonNode seeds) {
