@@ -31,7 +31,7 @@ public record TpeOptions(double gamma, int startup, int candidates, double prior
                          boolean adaptiveWidths, double rankWeights, boolean clipByHistory) {
 
     /**
-     * gamma 0.1, startup 20, 24 candidates, prior weight 3, joint kernels with adaptive
+     * gamma 0.1, startup 10, 24 candidates, prior weight 3, joint kernels with adaptive
      * widths, rank weights 1, magic clip by history, constant liar, no endpoints,
      * forgetting after 25. Why each, measured with {@code hyperopt bench} over the
      * benchmark suite (docs/benchmarks.md, "Optimizer quality"): joint kernels keep the
@@ -39,12 +39,12 @@ public record TpeOptions(double gamma, int startup, int candidates, double prior
      * Scott-like width stays near 0.15 of the range in six dimensions, so they cannot
      * refine; per-dimension neighbour widths and a clip that shrinks with the history let
      * them refine as annealing does, and rank weights lean l towards the incumbent. What
-     * that takes away in exploration the larger prior share and the longer random start
-     * give back: with weight 1 the prior is 4% of l once the good set is full, against
-     * Hyperopt's 20% (its good set is ceil(0.25 sqrt n)), and a narrow basin far from
-     * the first good points is then never visited.
+     * that takes away in exploration the heavier prior gives back: with weight 1 the prior
+     * is 4% of l once the good set is full, against Hyperopt's 20% (its good set is
+     * ceil(0.25 sqrt n)), and a narrow basin away from the first good points is then
+     * never visited.
      */
-    public static final TpeOptions DEFAULTS = new TpeOptions(0.1, 20, 24, 3.0, true, true, false, true, 25, true, 1.0, true);
+    public static final TpeOptions DEFAULTS = new TpeOptions(0.1, 10, 24, 3.0, true, true, false, true, 25, true, 1.0, true);
 
     /**
      * Optuna's TPESampler defaults (independent, gamma 0.1, startup 10, prior weight 1,

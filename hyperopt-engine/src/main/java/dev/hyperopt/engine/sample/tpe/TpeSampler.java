@@ -42,7 +42,7 @@ import java.util.random.RandomGenerator;
  * width per dimension is its distance to its neighbours, the lower clip on widths falls
  * with the group's history, and good observations weigh more the better their rank, so
  * l concentrates near the incumbent as annealing does while EI (l / g) still decides
- * among the candidates; a heavier prior and a longer random start keep exploring.
+ * among the candidates; a heavier prior keeps exploring.
  */
 public final class TpeSampler implements Sampler {
 
