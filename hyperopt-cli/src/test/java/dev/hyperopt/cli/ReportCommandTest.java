@@ -6,12 +6,10 @@ import com.google.inject.AbstractModule;
 import dev.hyperopt.dsl.HSpaceCompiler;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Outcome;
-import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.inject.EngineModule;
 import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.store.MemoryTrialStore;
-import dev.hyperopt.engine.store.StudyInfo;
 import dev.hyperopt.engine.store.TrialStore;
 import dev.hyperopt.engine.api.Objective;
 import org.junit.jupiter.api.Test;
@@ -20,12 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,18 +44,17 @@ class ReportCommandTest {
 
     private final MemoryTrialStore kept = new MemoryTrialStore();
 
-    /** The shared store behind a view whose close() leaves it open for the next command. */
+    /** The shared store behind a view whose close() leaves it open for the next command; every other call goes through. */
     private TrialStore view() {
-        return new TrialStore() {
-            public StudyInfo openStudy(String name, String fp, String algorithm, long seed) { return kept.openStudy(name, fp, algorithm, seed); }
-            public Optional<StudyInfo> study(String name) { return kept.study(name); }
-            public List<StudyInfo> studies() { return kept.studies(); }
-            public long reserveTrial(String study) { return kept.reserveTrial(study); }
-            public Trial startTrial(String study, Trial trial) { return kept.startTrial(study, trial); }
-            public Trial finishTrial(String study, long number, Outcome outcome, Instant finished) { return kept.finishTrial(study, number, outcome, finished); }
-            public List<Trial> trials(String study) { return kept.trials(study); }
-            public void close() {}
-        };
+        return (TrialStore) Proxy.newProxyInstance(TrialStore.class.getClassLoader(), new Class<?>[] {TrialStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close") && method.getParameterCount() == 0) return null;
+                    try {
+                        return method.invoke(kept, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private final Engine engine = Engine.create(new AbstractModule() {
