@@ -30,9 +30,9 @@ public final class ForestImportance {
     private final int maxSample;
     private final long seed;
 
-    /** The forest used by reports: 64 trees, depth at most 12, leaves of at least 3 trials, bootstrap samples of at most 2000. */
+    /** The forest used by reports: 64 trees, depth at most 12, leaves of at least 3 trials, bootstrap samples of at most 1000. */
     public ForestImportance() {
-        this(64, 12, 3, 2000, 0x5eedL);
+        this(64, 12, 3, 1000, 0x5eedL);
     }
 
     public ForestImportance(int trees, int maxDepth, int minLeaf, int maxSample, long seed) {
