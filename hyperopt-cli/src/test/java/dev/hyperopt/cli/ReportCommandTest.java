@@ -153,7 +153,7 @@ class ReportCommandTest {
 
     @Test
     void tuneWritesTheReportAtTheEndOfTheRun() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(python3(), "python3 is needed for this test");
+        org.junit.jupiter.api.Assumptions.assumeTrue(TuneCommandTestSupport.python3(), "python3 is needed for this test");
         Path spaceFile = Files.writeString(dir.resolve("s.hspace"), SPACE);
         Path out = dir.resolve("tuned.html");
         Cli r = Cli.run("tune", spaceFile.toString(), "--objective-cmd", TuneCommandTest.plan("ok,ok,fail"), "--algo", "rand",
@@ -166,15 +166,5 @@ class ReportCommandTest {
         assertThat(d.get("state").get(2).asText()).isEqualTo("fail");
         assertThat(d.get("spaceGiven").asBoolean()).isTrue();
         assertThat(d.get("importance").get("values")).hasSize(2);
-    }
-
-    private static boolean python3() {
-        try {
-            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

@@ -66,4 +66,12 @@ class DocJavaSnippetsTest {
         assertThat(tests).as("java blocks in docs").hasSizeGreaterThan(5);
         return tests.stream();
     }
+
+    @org.junit.jupiter.api.Test
+    void aBlockMatchesOnlyConsecutiveUnchangedLines() {
+        List<String> source = List.of("int a = 1;", "int b = 2;", "int c = 3;");
+        assertThat(contains(source, List.of("int b = 2;", "int c = 3;"))).isTrue();
+        assertThat(contains(source, List.of("int a = 1;", "int c = 3;"))).isFalse();
+        assertThat(contains(source, List.of("int b = 2;", "int c = 4;"))).isFalse();
+    }
 }
