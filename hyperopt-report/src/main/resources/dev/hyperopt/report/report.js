@@ -94,6 +94,16 @@
     return f;
   }
 
+  // An integer hyperparameter's axis has ticks on integers only.
+  function integerTicks(sc) {
+    var all = sc.ticks;
+    sc.ticks = function (count) {
+      var t = all(count).filter(function (v) { return Math.abs(v - Math.round(v)) < 1e-9; });
+      return t.length ? t : all(count);
+    };
+    return sc;
+  }
+
   // A scale over values with padding; log when asked and every value is positive.
   function scaleFor(values, log, r0, r1) {
     var lo = Infinity, hi = -Infinity;
@@ -384,6 +394,7 @@
         xs = bandScale(p.categories.length, m.l, W - m.r);
       } else {
         xs = scaleFor(active.map(function (i) { return p.values[i]; }), p.log, m.l + 4, W - m.r - 4);
+        if (p.kind === 'int' && !p.log) integerTicks(xs);
       }
       axisBottom(g, xs, H - m.b, p.categories);
       s('text', { x: (m.l + W - m.r) / 2, y: H - 4, 'text-anchor': 'middle', 'class': 'axis-label' }, g,
@@ -438,6 +449,7 @@
         sc = linearScale(-0.5, n - 0.5, H - m.b, m.t);
       } else {
         sc = vals.length ? scaleFor(vals, p.log, H - m.b, m.t) : linearScale(0, 1, H - m.b, m.t);
+        if (p.kind === 'int' && !p.log) integerTicks(sc);
       }
       scales.push(sc);
       drawAxis(svg, x, sc, p, a);
