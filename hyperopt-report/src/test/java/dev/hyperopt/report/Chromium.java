@@ -21,10 +21,14 @@ record Chromium(Path binary) {
 
     /** Where the browser is, or a skipped test when it is absent outside CI; under CI=true an absent browser fails. */
     static Chromium require() {
-        Path found = find();
+        return require(find(), System.getenv("CI"));
+    }
+
+    /** The decision of {@link #require()}, given what was found on the PATH and the value of CI. */
+    static Chromium require(Path found, String ci) {
         if (found != null) return new Chromium(found);
         String message = "chromium is not installed (apt-get install chromium chromium-driver)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) Assertions.fail(message + ", and CI=true requires the browser tests to run");
+        if ("true".equalsIgnoreCase(ci)) Assertions.fail(message + ", and CI=true requires the browser tests to run");
         Assumptions.abort(message + "; skipping the browser tests (they run, and must pass, under CI=true)");
         return null;
     }

@@ -135,4 +135,19 @@ class ReportBrowserTest {
         assertThat(bytes).as("file size").isLessThan(8_000_000);
         assertThat(renderMs).as("time the page's script takes to draw").isLessThan(10_000);
     }
+
+    @Test
+    void studiesWithoutOkTrialsOrWithoutTrialsStillDraw() throws Exception {
+        Result failed = dev.hyperopt.engine.run.Hyperopt.minimize(Studies.space(),
+                ctx -> dev.hyperopt.engine.api.Outcome.fail("no GPU")).algorithm("rand").maxEvals(5).seed(1).study("broken").run();
+        Path page = OUT.resolve("all-failed.html");
+        HtmlReport.of(failed, Studies.space()).write(page);
+        String dom = rendered(page, null);
+        assertThat(dom).contains("No trial finished ok.", "class=\"fail-mark\"", "Importance needs at least 8 trials");
+        assertThat(count(dom, "<td class=\"error\">no GPU</td>")).isEqualTo(5);
+
+        Path empty = OUT.resolve("empty.html");
+        new HtmlReport("empty", "tpe", null, Studies.space(), java.util.List.of(), java.time.Instant.EPOCH).write(empty);
+        assertThat(rendered(empty, null)).contains("no trials", "No trial finished ok.");
+    }
 }
