@@ -372,6 +372,7 @@
   (function panels() {
     var box = document.getElementById('param-panels');
     if (!D.params.length) return;
+    if (!okIdx.length) { h('p', { 'class': 'empty' }, box, 'No trial finished ok, so there is no loss to plot against.'); return; }
     var W = 320, H = 230, m = { l: 52, r: 10, t: 10, b: 38 };
     for (var k = 0; k < order.length; k++) {
       var p = D.params[order[k]];

@@ -143,7 +143,7 @@ class ReportBrowserTest {
         Path page = OUT.resolve("all-failed.html");
         HtmlReport.of(failed, Studies.space()).write(page);
         String dom = rendered(page, null);
-        assertThat(dom).contains("No trial finished ok.", "class=\"fail-mark\"", "Importance needs at least 8 trials");
+        assertThat(dom).contains("No trial finished ok.", "class=\"fail-mark\"", "Importance needs at least 8 trials", "no loss to plot against");
         assertThat(count(dom, "<td class=\"error\">no GPU</td>")).isEqualTo(5);
 
         Path empty = OUT.resolve("empty.html");
