@@ -5,6 +5,7 @@ import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.store.SpaceFingerprint;
 import dev.hyperopt.engine.store.StoreException;
+import dev.hyperopt.engine.store.StoreUrl;
 import dev.hyperopt.engine.store.StudyInfo;
 import dev.hyperopt.engine.store.TrialStore;
 import dev.hyperopt.report.HtmlReport;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +69,12 @@ final class ReportCommand implements Callable<Integer> {
         SearchSpace space = spaceFile == null ? null : SpaceFiles.load(spaceFile, err);
         TrialStore trialStore;
         try {
+            StoreUrl url = StoreUrl.parse(store);
+            // An SQLite store is made on first use; a report only reads, so a missing file is a mistake, not a new store.
+            if (url.scheme().equals("sqlite") && !url.rest().isBlank()) {
+                Path db = Path.of(url.rest().startsWith("//") ? url.rest().substring(2) : url.rest());
+                if (!Files.exists(db)) throw new UserError("no such store file: " + db);
+            }
             trialStore = engine.get().openStore(store);
         } catch (StoreException | IllegalArgumentException e) {
             throw new UserError(UserError.describe(e));

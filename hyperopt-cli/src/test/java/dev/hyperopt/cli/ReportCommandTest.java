@@ -147,6 +147,9 @@ class ReportCommandTest {
         assertThat(noBackend.exit()).isEqualTo(1);
         assertThat(noBackend.err()).startsWith("hyperopt: store 'nosuch:x': the nosuch backend is not in this build");
         assertThat(Files.exists(out)).isFalse();
+        Run noFile = report("--store", "sqlite:" + dir.resolve("missing.db"), "--out", out.toString());
+        assertThat(noFile.err()).isEqualTo("hyperopt: no such store file: " + dir.resolve("missing.db") + "\n");
+        assertThat(Files.exists(dir.resolve("missing.db"))).isFalse();
         Run noOut = report("--store", "kept:");
         assertThat(noOut.exit()).isEqualTo(2);
     }
