@@ -1,0 +1,46 @@
+package dev.hyperopt.weka;
+
+import dev.hyperopt.dsl.CompileResult;
+import dev.hyperopt.dsl.HSpaceCompiler;
+import dev.hyperopt.dsl.ir.SearchSpace;
+import dev.hyperopt.engine.spi.Family;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShippedSpacesTest {
+
+    @Test
+    void theFamilyIsFoundByServiceLoader() {
+        assertThat(ServiceLoader.load(Family.class).stream().map(p -> p.get().id())).contains("weka");
+    }
+
+    @Test
+    void everyShippedSpaceCompiles() {
+        WekaFamily f = new WekaFamily();
+        assertThat(f.spaces()).containsKeys("classification", "regression", "any_classifier", "any_regressor",
+                "any_preprocessing", "j48", "smo", "random_forest");
+        for (Map.Entry<String, String> e : f.spaces().entrySet()) {
+            CompileResult r = new HSpaceCompiler().compile("classpath:" + e.getValue(), f.spaceText(e.getKey()));
+            assertThat(r.diagnostics()).as(e.getKey()).isEmpty();
+            SearchSpace s = r.orThrow();
+            assertThat(s.size()).as(e.getKey()).isGreaterThanOrEqualTo(e.getKey().equals("decision_stump") || e.getKey().equals("zero_r") ? 0 : 1);
+        }
+    }
+
+    @Test
+    void modulesImportByName() {
+        CompileResult r = new HSpaceCompiler().compile("user.hspace", """
+                import weka.classifiers as weka
+                import weka.classifiers.j48 as j48
+                import weka.preprocessing as pre
+
+                space = { preprocessing: pre.standardize, classifier: choice { a: j48.space, b: weka.any_classifier } }
+                """);
+        assertThat(r.diagnostics()).isEmpty();
+        System.err.println(r.orThrow().labels());
+    }
+}
