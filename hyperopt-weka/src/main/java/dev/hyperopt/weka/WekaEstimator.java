@@ -56,6 +56,8 @@ public final class WekaEstimator {
     private int parallelism = 1;
     private Duration timeout;
     private Duration trialTimeout;
+    private int earlyStop;
+    private double lossThreshold = Double.NaN;
     private String memoryLimit = "1g";
     private TrialStore store;
     private String study = "weka";
@@ -140,6 +142,19 @@ public final class WekaEstimator {
         return this;
     }
 
+    /** Stop after {@code n} trials in a row that did not improve the best loss. */
+    public WekaEstimator earlyStop(int n) {
+        if (n < 1) throw new IllegalArgumentException("early stop needs n >= 1, got " + n);
+        this.earlyStop = n;
+        return this;
+    }
+
+    /** Stop once a trial's loss is at or below {@code x}. */
+    public WekaEstimator lossThreshold(double x) {
+        this.lossThreshold = x;
+        return this;
+    }
+
     /** Each trial JVM's heap, as {@code -Xmx} takes it (default {@code 1g}). */
     public WekaEstimator memoryLimit(String limit) {
         this.memoryLimit = Objects.requireNonNull(limit, "limit");
@@ -187,6 +202,8 @@ public final class WekaEstimator {
             if (timeout != null) run.timeout(timeout);
             if (trialTimeout != null) run.trialTimeout(trialTimeout);
             if (stop != null) run.stopSignal(stop);
+            if (earlyStop > 0) run.earlyStop(earlyStop);
+            if (!Double.isNaN(lossThreshold)) run.lossThreshold(lossThreshold);
             for (RunListener l : listeners) run.listener(l);
             result = run.run();
         }
