@@ -176,6 +176,11 @@ final class WekaTuneCommand implements Callable<Integer> {
                     + "' in " + data + " is numeric (use rmse or mae)");
         }
         String spaceName = space != null ? space : WekaSpaces.defaultFor(train);
+        Instances forSpace = train;
+        user(() -> {
+            WekaSpaces.checkClassType(spaceName, forSpace);
+            return null;
+        });
         SearchSpace searchSpace = spaceName.endsWith(".hspace")
                 ? SpaceFiles.load(Path.of(spaceName), err)
                 : user(() -> WekaSpaces.load(spaceName));

@@ -46,6 +46,7 @@ import java.util.SplittableRandom;
  */
 public final class WekaEstimator {
     private SearchSpace space;
+    private String spaceName;
     private Metric metric;
     private int folds = 5;
     private double holdout = Double.NaN;
@@ -76,11 +77,15 @@ public final class WekaEstimator {
     /** The space to search; see {@link WekaSpaces#load(String)} for names and files. */
     public WekaEstimator space(SearchSpace space) {
         this.space = Objects.requireNonNull(space, "space");
+        this.spaceName = null;
         return this;
     }
 
+    /** A shipped space by name, or an {@code .hspace} file; {@link #fit} checks a shipped one suits the class type. */
     public WekaEstimator space(String nameOrFile) {
-        return space(WekaSpaces.load(nameOrFile));
+        space(WekaSpaces.load(nameOrFile));
+        this.spaceName = nameOrFile;
+        return this;
     }
 
     public WekaEstimator metric(Metric metric) {
@@ -192,6 +197,7 @@ public final class WekaEstimator {
         if (m.nominalOnly() && !nominal) {
             throw new IllegalArgumentException("metric " + m.id() + " needs a nominal class, but '" + train.classAttribute().name() + "' is numeric");
         }
+        if (spaceName != null) WekaSpaces.checkClassType(spaceName, train);
         SearchSpace s = space != null ? space : WekaSpaces.load(WekaSpaces.defaultFor(train));
         checkSpaceFits(s, train, seed);
         EvaluationSettings settings = new EvaluationSettings(m, folds, holdout, cvSeed);
