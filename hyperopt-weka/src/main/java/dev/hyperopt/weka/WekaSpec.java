@@ -166,13 +166,17 @@ public record WekaSpec(String className, List<String> options) {
         return v;
     }
 
-    /** Numbers as Weka's parsers read them: integral values without a fraction, others to six significant digits. */
+    /**
+     * Numbers as Weka's parsers read them: integral values without a fraction, others to six
+     * significant digits, in exponent form below 1e-4 ({@code 1.14543E-9}).
+     */
     static String format(Number n) {
         if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) return n.toString();
         double d = n.doubleValue();
         if (!Double.isFinite(d)) throw new IllegalArgumentException("option value " + d + " is not finite");
         if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
-        return new BigDecimal(d).round(DIGITS).stripTrailingZeros().toPlainString();
+        BigDecimal b = new BigDecimal(d).round(DIGITS).stripTrailingZeros();
+        return Math.abs(d) >= 1e-4 ? b.toPlainString() : b.toString();
     }
 
     private static boolean isNumber(String s) {
