@@ -8,6 +8,8 @@ import dev.hyperopt.engine.run.Minimize;
 import dev.hyperopt.engine.run.Result;
 import dev.hyperopt.engine.run.RunListener;
 import dev.hyperopt.engine.run.StopSignal;
+import dev.hyperopt.engine.inject.Engine;
+import dev.hyperopt.engine.sample.Sampler;
 import dev.hyperopt.engine.sample.random.PriorSampler;
 import dev.hyperopt.engine.space.SpaceEvaluator;
 import dev.hyperopt.engine.store.TrialStore;
@@ -41,7 +43,7 @@ import java.util.SplittableRandom;
  * }</pre>
  * Without a space it searches {@code classification} for a nominal class and
  * {@code regression} for a numeric one; without a metric it minimizes the error rate or the
- * RMSE. Trials run in child JVMs (see {@link WekaObjective}), so a trial time-out really
+ * RMSE. Pipelines that cannot handle the data are not tried (see {@link CapableSampler}). Trials run in child JVMs (see {@link WekaObjective}), so a trial time-out really
  * stops a runaway training and a trial's memory is bounded.
  */
 public final class WekaEstimator {
@@ -202,7 +204,8 @@ public final class WekaEstimator {
         checkSpaceFits(s, train, seed);
         EvaluationSettings settings = new EvaluationSettings(m, folds, holdout, cvSeed);
         try (WekaObjective objective = new WekaObjective(train, settings, memoryLimit)) {
-            Minimize run = Hyperopt.minimize(s, objective).algorithm(algorithm).maxEvals(maxEvals).seed(seed)
+            Sampler sampler = new CapableSampler(Engine.standard().sampler(algorithm), train);
+            Minimize run = Hyperopt.minimize(s, objective).sampler(algorithm, sampler).maxEvals(maxEvals).seed(seed)
                     .parallelism(parallelism).study(study);
             if (store != null) run.store(store);
             if (timeout != null) run.timeout(timeout);

@@ -41,6 +41,7 @@ class ShippedSpacesTest {
                 space = { preprocessing: pre.standardize, classifier: choice { a: j48.space, b: weka.any_classifier } }
                 """);
         assertThat(r.diagnostics()).isEmpty();
-        System.err.println(r.orThrow().labels());
+        assertThat(r.orThrow().labels()).contains("classifier", "classifier.a.M", "classifier.a._pruning.confidence.C",
+                "weka.any_classifier");
     }
 }
