@@ -86,8 +86,7 @@ public record WekaSpec(String className, List<String> options) {
             out.add("-" + key);
             out.add(format(n));
         } else if (value instanceof String s) {
-            String first = s.strip().split("\\s+", 2)[0];
-            if (WekaClasses.looksLikeClassName(first) && !isNumber(first)) WekaClasses.check(first, WekaClasses.any());
+            checkClassNames(owner, key, s, 0);
             out.add("-" + key);
             out.add(s);
         } else if (value instanceof List<?> l) {
@@ -146,6 +145,24 @@ public record WekaSpec(String className, List<String> options) {
             }
         }
         return type.cast(o);
+    }
+
+    /**
+     * Checks every word of a string option that has the shape of a class name, in nested
+     * quoted specifications too, since Weka instantiates the classes such strings name.
+     */
+    private static void checkClassNames(String owner, String key, String text, int depth) {
+        if (depth > 8) throw new IllegalArgumentException(owner + ": option '" + key + "' is nested too deeply");
+        String[] words;
+        try {
+            words = Utils.splitOptions(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(owner + ": option '" + key + "' cannot be read: " + firstLine(e));
+        }
+        for (String w : words) {
+            if (WekaClasses.looksLikeClassName(w) && !isNumber(w)) WekaClasses.check(w, WekaClasses.any());
+            else if (w.indexOf(' ') >= 0 && !w.equals(text)) checkClassNames(owner, key, w, depth + 1);
+        }
     }
 
     /** A named choice's branch, {@code {name: value}}, gives its value: repeatedly, until an object or a plain value. */
