@@ -19,6 +19,27 @@ class ShippedSpacesTest {
     }
 
     @Test
+    void theEngineMakesTheWekaObjectiveByName() throws Exception {
+        dev.hyperopt.engine.inject.Engine engine = dev.hyperopt.engine.inject.Engine.create();
+        assertThat(engine.families()).anyMatch(f -> f.id().equals("weka"));
+        dev.hyperopt.engine.api.Objective o = engine.objective("weka", Map.of("data", "iris", "folds", "3"));
+        try {
+            var out = o.evaluate(dev.hyperopt.engine.api.TrialContext.of(0,
+                    dev.hyperopt.engine.api.Config.of(Map.of("class", "weka.classifiers.rules.ZeroR")), Map.of()));
+            assertThat(out.ok()).as(String.valueOf(out.error())).isTrue();
+            weka.core.Instances iris = dev.hyperopt.weka.data.DataSets.withClass(dev.hyperopt.weka.data.DataSets.load("iris"), "last", "iris");
+            weka.classifiers.Evaluation e = new weka.classifiers.Evaluation(iris);
+            e.crossValidateModel(new weka.classifiers.rules.ZeroR(), iris, 3, new java.util.Random(1));
+            assertThat(out.loss()).isCloseTo(1 - e.pctCorrect() / 100, org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(out.attachments()).containsEntry("command", "weka.classifiers.rules.ZeroR");
+        } finally {
+            ((AutoCloseable) o).close();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.objective("weka", Map.of("data", "iris", "colour", "red")))
+                .hasMessageContaining("unknown option 'colour'");
+    }
+
+    @Test
     void everyShippedSpaceCompiles() {
         WekaFamily f = new WekaFamily();
         assertThat(f.spaces()).containsKeys("classification", "regression", "any_classifier", "any_regressor",
