@@ -13,6 +13,7 @@ import dev.hyperopt.engine.run.Result;
 import dev.hyperopt.engine.run.StopSignal;
 import dev.hyperopt.engine.store.StoreException;
 import dev.hyperopt.engine.store.TrialStore;
+import dev.hyperopt.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -81,6 +82,9 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "write the result document to FILE")
     Path json;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "write an HTML report of the study to FILE at the end of the run")
+    Path report;
 
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
@@ -158,6 +162,13 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
                     throw new UserError("cannot write " + json + ": " + UserError.describe(e));
                 }
             }
+            if (report != null) {
+                try {
+                    HtmlReport.of(result, space).write(report);
+                } catch (IOException e) {
+                    throw new UserError("cannot write " + report + ": " + UserError.describe(e));
+                }
+            }
             summary(out, result);
         } finally {
             reported.countDown();
@@ -185,6 +196,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
             out.println("best:    none (no trial finished ok)");
         }
         if (json != null) out.printf("result:  %s%n", json);
+        if (report != null) out.printf("report:  %s%n", report);
         out.flush();
     }
 
