@@ -53,8 +53,15 @@ class TrialTimeoutTest {
         }
     }
 
-    private static long workers() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.isAlive() && p.info().commandLine().orElse("").contains("EvaluationWorker")).count();
+    /** Trial JVMs still alive, after giving a kill up to 5 s to take effect. */
+    private static long workers() throws InterruptedException {
+        long n = 0;
+        for (int i = 0; i < 50; i++) {
+            n = ProcessHandle.current().descendants()
+                    .filter(p -> p.isAlive() && p.info().commandLine().orElse("").contains("EvaluationWorker")).count();
+            if (n == 0) return 0;
+            Thread.sleep(100);
+        }
+        return n;
     }
 }
