@@ -94,6 +94,16 @@ class WekaTuneCommandTest {
         assertThat(both.exit()).isEqualTo(2);
     }
 
+    @Test
+    void wekaAloneAsksForItsSubCommand() {
+        Cli r = Cli.run("weka");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("missing sub-command (tune)");
+        Cli help = Cli.run("weka", "tune", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--data", "--holdout", "--metric", "--trial-timeout", "--memory", "--model");
+    }
+
     private void expectError(String[] args, String message) {
         String[] full = new String[args.length + 6];
         full[0] = "weka";
