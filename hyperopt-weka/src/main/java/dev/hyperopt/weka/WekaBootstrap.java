@@ -1,6 +1,8 @@
 package dev.hyperopt.weka;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Settings Weka needs before its first class loads. The netlib natives are excluded from
@@ -38,8 +40,8 @@ public final class WekaBootstrap {
     }
 
     /** The properties a child JVM needs for the same settings: name and value pairs, WEKA_HOME included. */
-    public static java.util.List<String[]> properties() {
-        java.util.List<String[]> out = new java.util.ArrayList<>();
+    public static List<String[]> properties() {
+        List<String[]> out = new ArrayList<>();
         for (String[] p : PROPERTIES) out.add(new String[]{p[0], System.getProperty(p[0])});
         String home = System.getProperty("WEKA_HOME", System.getenv("WEKA_HOME"));
         if (home != null) out.add(new String[]{"WEKA_HOME", home});
