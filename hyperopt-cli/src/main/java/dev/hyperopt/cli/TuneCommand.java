@@ -11,7 +11,11 @@ import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.run.Minimize;
 import dev.hyperopt.engine.run.Result;
 import dev.hyperopt.engine.run.StopSignal;
+import dev.hyperopt.engine.api.Objective;
+import dev.hyperopt.engine.store.QueuedObjective;
 import dev.hyperopt.engine.store.StoreException;
+import dev.hyperopt.engine.store.StoreWorker;
+import dev.hyperopt.engine.store.StudyInfo;
 import dev.hyperopt.engine.store.TrialStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,6 +83,10 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--study", paramLabel = "NAME", description = "study name in the store (default: FILE's name without .hspace)")
     String study;
 
+    @Option(names = "--workers", description = "evaluate nothing here: queue the trials in the store for "
+            + "'hyperopt worker' processes (on any machines) and wait for their results")
+    boolean workers;
+
     @Option(names = "--json", paramLabel = "FILE", description = "write the result document to FILE")
     Path json;
 
@@ -109,14 +117,21 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         if (studyName.isBlank()) throw new UserError("invalid value for --study: the name is empty");
 
         SearchSpace space = SpaceFiles.load(file, err);
-        TrialStore trialStore;
+        TrialStore trialStore = openStore(engine, store);
+        StudyInfo info;
         try {
-            trialStore = engine.openStore(store);
-        } catch (StoreException | IllegalArgumentException e) {
+            if (workers) trialStore.handToWorkers();
+            info = trialStore.openStudy(studyName, space, algo, s);
+            // A resumed study goes on with its own algorithm unless --algo says otherwise.
+            if (!spec.commandLine().getParseResult().hasMatchedOption("--algo")) algo = info.algorithm();
+            trialStore.updateSettings(studyName, settings(evals, k, trialLimit));
+        } catch (StoreException e) {
+            trialStore.close();
             throw new UserError(UserError.describe(e));
         }
-        if (randomSeed) {
-            err.println("hyperopt: seed " + s);
+        if (randomSeed || info.seed() != s) {
+            // A study keeps the seed it was created with.
+            err.println("hyperopt: seed " + info.seed());
             err.flush();
         }
 
@@ -133,16 +148,18 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         }, "hyperopt-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         Result result;
-        try (trialStore; CommandObjective objective = new CommandObjective(objectiveCmd, null, line -> {
+        try (trialStore; CommandObjective local = workers ? null : new CommandObjective(objectiveCmd, null, line -> {
             synchronized (err) {
                 err.println(line);
                 err.flush();
             }
         })) {
+            Objective objective = workers ? new QueuedObjective(trialStore, studyName, WORKER_POLL) : local;
             Minimize run = Hyperopt.minimize(space, objective).engine(engine).algorithm(algo)
                     .maxEvals(evals).seed(s).parallelism(k).store(trialStore).study(studyName).stopSignal(stop);
             if (runLimit != null) run.timeout(runLimit);
-            if (trialLimit != null) run.trialTimeout(trialLimit);
+            // With workers the limit is theirs: a trial's time in the queue does not count.
+            if (trialLimit != null && !workers) run.trialTimeout(trialLimit);
             if (patience != null) run.earlyStop(patience);
             if (threshold != null) run.lossThreshold(threshold);
             if (!quiet && TuneProgress.onTerminal()) run.listener(new TuneProgress(System.err));
@@ -150,6 +167,8 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
                 result = run.run();
             } catch (StoreException e) {
                 throw new UserError(UserError.describe(e));
+            } finally {
+                markOver(trialStore, studyName);
             }
             if (json != null) {
                 try {
@@ -168,6 +187,38 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** How often a run with workers looks for their results. */
+    private static final Duration WORKER_POLL = Duration.ofMillis(10);
+
+    /** Opens a store for a command: a bad or unreachable URL is a one-line user error. */
+    static TrialStore openStore(Engine engine, String url) {
+        try {
+            return engine.openStore(url);
+        } catch (StoreException | IllegalArgumentException e) {
+            throw new UserError(UserError.describe(e));
+        }
+    }
+
+    /** What a worker needs to evaluate the study's trials, and what the study was run with. */
+    private Map<String, String> settings(int evals, int k, Duration trialLimit) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("objective_cmd", objectiveCmd);
+        m.put("trial_timeout", trialLimit == null ? null : Durations.format(trialLimit));
+        m.put("max_evals", Integer.toString(evals));
+        m.put("parallel", Integer.toString(k));
+        m.put("workers", Boolean.toString(workers));
+        m.put(StoreWorker.RUN, StoreWorker.ACTIVE);
+        return m;
+    }
+
+    private static void markOver(TrialStore store, String study) {
+        try {
+            store.updateSettings(study, Map.of(StoreWorker.RUN, StoreWorker.OVER));
+        } catch (StoreException e) {
+            // the store is failing already; that error is the one reported
+        }
     }
 
     /** The plain-text summary printed at the end of a run. */
@@ -193,7 +244,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         return name.endsWith(".hspace") ? name.substring(0, name.length() - ".hspace".length()) : name;
     }
 
-    private static int integer(String option, String text, int min) {
+    static int integer(String option, String text, int min) {
         long v = longValue(option, text);
         if (v < min || v > Integer.MAX_VALUE) {
             throw new UserError("invalid value for " + option + ": '" + text + "' (needs an integer >= " + min + ")");
@@ -219,7 +270,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private static Duration duration(String option, String text) {
+    static Duration duration(String option, String text) {
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {

@@ -83,7 +83,10 @@ public final class MemoryTrialStore extends AbstractTrialStore {
     public void updateSettings(String study, java.util.Map<String, String> settings) {
         StudyData d = data(study);
         synchronized (d) {
-            d.settings.putAll(settings);
+            settings.forEach((k, v) -> {
+                if (v == null) d.settings.remove(k);
+                else d.settings.put(k, v);
+            });
         }
     }
 

@@ -122,7 +122,7 @@ public interface TrialStore extends AutoCloseable {
         return Map.of();
     }
 
-    /** Adds to (or replaces in) the study's settings. */
+    /** Adds to (or replaces in) the study's settings; a null value removes its key. */
     default void updateSettings(String study, Map<String, String> settings) {}
 
     /** The canonical text of the study's space, where the store recorded it. */

@@ -257,7 +257,10 @@ public final class JdbcTrialStore extends AbstractTrialStore {
                     now = r.next() ? Codec.strings(r.getString(1)) : new LinkedHashMap<>();
                 }
             }
-            now.putAll(settings);
+            settings.forEach((k, v) -> {
+                if (v == null) now.remove(k);
+                else now.put(k, v);
+            });
             try (PreparedStatement p = c.prepareStatement("UPDATE studies SET settings = ? WHERE id = ?")) {
                 p.setString(1, Codec.json(now));
                 p.setLong(2, id);
