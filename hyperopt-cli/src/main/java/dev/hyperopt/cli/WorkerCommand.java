@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WorkerCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(10);
     private static final Duration WAIT_POLL = Duration.ofMillis(250);
+    private static final Duration SETTINGS_GRACE = Duration.ofSeconds(10);
 
     @Spec
     CommandSpec spec;
@@ -79,6 +80,12 @@ final class WorkerCommand implements Callable<Integer> {
             trialStore.lease(leaseTime);
             if (!awaitStudy(trialStore, err, stop)) return 0;
             Map<String, String> settings = trialStore.settings(study);
+            // A driver records its settings just after it creates the study: give it a moment.
+            long grace = System.nanoTime() + SETTINGS_GRACE.toNanos();
+            while (settings.get("objective_cmd") == null && System.nanoTime() < grace && !stop.isRequested()) {
+                Thread.sleep(WAIT_POLL.toMillis());
+                settings = trialStore.settings(study);
+            }
             String cmd = settings.get("objective_cmd");
             if (cmd == null || cmd.isBlank()) {
                 throw new UserError("study '" + study + "' records no objective command; run its driver with "
