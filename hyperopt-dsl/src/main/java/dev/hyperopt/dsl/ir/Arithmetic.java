@@ -28,9 +28,12 @@ public final class Arithmetic {
             }
             case MOD -> {
                 if (y == 0) throw new ExpressionException("modulo by zero");
-                yield x - Math.floor(x / y) * y;
+                yield floatMod(x, y);
             }
-            case POW -> Math.pow(x, y);
+            case POW -> {
+                if (x == 0 && y < 0) throw new ExpressionException("0 cannot be raised to a negative power");
+                yield Math.pow(x, y);
+            }
         };
         if (Double.isNaN(r) && !Double.isNaN(x) && !Double.isNaN(y)) {
             throw new ExpressionException(format(x) + " " + op.symbol() + " " + format(y) + " is not a number");
@@ -51,14 +54,39 @@ public final class Arithmetic {
                 if (y == 0) throw new ExpressionException("modulo by zero");
                 yield Math.floorMod(x, y);
             }
-            case POW -> y >= 0 ? (Object) power(x, y) : (Object) Math.pow(x, y);
+            case POW -> {
+                if (y >= 0) yield power(x, y);
+                if (x == 0) throw new ExpressionException("0 cannot be raised to a negative power");
+                yield Math.pow(x, y);
+            }
         };
     }
 
+    /** Exponentiation by squaring, so a huge exponent of 0, 1 or -1 cannot loop for long. */
     private static long power(long base, long exp) {
+        if (base == 0) return exp == 0 ? 1 : 0;
+        if (base == 1) return 1;
+        if (base == -1) return (exp & 1) == 0 ? 1 : -1;
         long result = 1;
-        for (long i = 0; i < exp; i++) result = Math.multiplyExact(result, base);
+        long b = base;
+        long e = exp;
+        while (e > 0) {
+            if ((e & 1) != 0) result = Math.multiplyExact(result, b);
+            e >>= 1;
+            if (e > 0) b = Math.multiplyExact(b, b);
+        }
         return result;
+    }
+
+    /** Python's float {@code %}: exact {@code fmod}, then moved to the divisor's sign. */
+    private static double floatMod(double x, double y) {
+        double m = x % y;
+        if (m != 0) {
+            if ((y < 0) != (m < 0)) m += y;
+        } else {
+            m = Math.copySign(0.0, y);
+        }
+        return m;
     }
 
     /** {@code f(args)}. @throws ExpressionException when the result has no value */
@@ -68,7 +96,7 @@ public final class Arithmetic {
             case INT -> a0 instanceof Long ? a0 : toLong(num(a0), "int");
             case FLOAT -> num(a0);
             case ROUND -> a0 instanceof Long ? a0 : toLong(Math.rint(num(a0)), "round");
-            case ABS -> a0 instanceof Long l ? (Object) Math.absExact(l) : (Object) Math.abs(num(a0));
+            case ABS -> a0 instanceof Long l ? (l < 0 ? negate(l) : l) : (Object) Math.abs(num(a0));
             case LOG -> {
                 double x = num(a0);
                 if (!(x > 0)) throw new ExpressionException("log of " + format(x) + " (needs a positive number)");

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,10 @@ final class RunLoop {
 
     private final Minimize m;
     private final TreeMap<Long, Trial> trials = new TreeMap<>();
+    /** What samplers see, kept in step with {@code trials} so a suggestion costs no copy of the history. */
+    private final List<Observation> history = new ArrayList<>();
+    private final Map<Long, Integer> historyIndex = new HashMap<>();
+    private int finished;
     private final Map<Long, InFlight> inFlight = new LinkedHashMap<>();
     private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final java.util.ArrayDeque<Trial> resumed = new java.util.ArrayDeque<>();
@@ -87,12 +93,12 @@ final class RunLoop {
             study = store.openStudy(m.study, m.space, m.algorithm, m.seed);
             seed = study.seed();
             for (Trial t : store.trials(study.name())) {
-                trials.put(t.number(), t);
+                put(t);
                 if (t.isFinished()) noteFinished(t);
             }
             // Trials left running by a run that died are evaluated again, under their numbers, before new ones.
             for (Trial t : store.takeOver(study.name())) {
-                trials.put(t.number(), t);
+                put(t);
                 resumed.add(t);
             }
             if (!resumed.isEmpty()) LOG.info("study {}: {} trials left running are evaluated again", study.name(), resumed.size());
@@ -163,7 +169,7 @@ final class RunLoop {
             return;
         }
         Assignment a = n < points.size() ? points.get((int) n)
-                : sampler.suggest(new SamplingContext(m.space, observations(), seed, n));
+                : sampler.suggest(new SamplingContext(m.space, Collections.unmodifiableList(history), seed, n));
         Map<String, Object> labels = a.labels();
         Config config = null;
         String evalError = null;
@@ -173,7 +179,7 @@ final class RunLoop {
             evalError = "space evaluation failed: " + e.getMessage();
         }
         Trial running = store.startTrial(study.name(), Trial.running(n, a.values(), labels, config, Instant.now()));
-        trials.put(n, running);
+        put(running);
         for (RunListener l : m.listeners) safely(() -> l.trialStarted(running));
         if (evalError != null) {
             finish(n, Outcome.fail(evalError), Instant.now());
@@ -215,17 +221,22 @@ final class RunLoop {
         return name + ": " + msg.lines().findFirst().orElse(msg);
     }
 
-    private List<Observation> observations() {
-        List<Observation> out = new ArrayList<>(trials.size());
-        for (Trial t : trials.values()) {
-            Observation.State s = switch (t.state()) {
-                case RUNNING -> Observation.State.RUNNING;
-                case OK -> Observation.State.OK;
-                case FAIL -> Observation.State.FAILED;
-            };
-            out.add(new Observation(t.number(), t.values(), s, t.isOk() ? t.loss() : Double.NaN));
+    /** Records a trial's latest state; trials arrive in number order, so the history stays sorted. */
+    private void put(Trial t) {
+        trials.put(t.number(), t);
+        Observation.State s = switch (t.state()) {
+            case RUNNING -> Observation.State.RUNNING;
+            case OK -> Observation.State.OK;
+            case FAIL -> Observation.State.FAILED;
+        };
+        Observation o = new Observation(t.number(), t.values(), s, t.isOk() ? t.loss() : Double.NaN);
+        Integer at = historyIndex.get(t.number());
+        if (at != null) {
+            history.set(at, o);
+        } else {
+            historyIndex.put(t.number(), history.size());
+            history.add(o);
         }
-        return out;
     }
 
     /** Waits for a trial to finish, the next deadline, or a short while; records what happened. */
@@ -284,7 +295,7 @@ final class RunLoop {
 
     private void finish(long n, Outcome outcome, Instant when) {
         Trial t = record(n, outcome, when);
-        trials.put(n, t);
+        put(t);
         noteFinished(t);
         if (reason == null) {
             if (t.isOk() && !Double.isNaN(m.lossThreshold) && t.loss() <= m.lossThreshold) reason = StopReason.LOSS_THRESHOLD;
@@ -304,6 +315,7 @@ final class RunLoop {
     }
 
     private void noteFinished(Trial t) {
+        finished++;
         if (t.isOk() && (best == null || t.loss() < best.loss())) {
             best = t;
             sinceImprovement = 0;
@@ -313,9 +325,7 @@ final class RunLoop {
     }
 
     private int countFinished() {
-        int n = 0;
-        for (Trial t : trials.values()) if (t.isFinished()) n++;
-        return n;
+        return finished;
     }
 
     private static void safely(Runnable r) {

@@ -60,7 +60,8 @@ public final class Assignment {
     /**
      * Reads a flat {@code {label: value}} map back (as {@link #labels()} writes it).
      *
-     * @throws IllegalArgumentException for an unknown label, a value of the wrong kind, or a
+     * @throws IllegalArgumentException for an unknown label, a value of the wrong kind (a
+     *         fraction for an integer hyperparameter, NaN or infinity), or a
      *         map whose active labels do not match what its choices make active
      */
     public static Assignment fromLabels(SearchSpace space, Map<String, ?> labels) {
@@ -96,8 +97,15 @@ public final class Assignment {
             }
             throw new IllegalArgumentException("'" + v + "' is not an option of '" + c.label() + "'");
         }
-        if (v instanceof Number n) return n.doubleValue();
-        throw new IllegalArgumentException("label '" + h.label() + "' needs a number, got '" + v + "'");
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException("label '" + h.label() + "' needs a number, got '" + v + "'");
+        }
+        double x = n.doubleValue();
+        if (!Double.isFinite(x)) throw new IllegalArgumentException("label '" + h.label() + "' needs a finite number, got " + x);
+        if (((Param) h).distribution().kind().isInteger() && x != Math.rint(x)) {
+            throw new IllegalArgumentException("label '" + h.label() + "' needs an integer, got " + x);
+        }
+        return x;
     }
 
     @Override

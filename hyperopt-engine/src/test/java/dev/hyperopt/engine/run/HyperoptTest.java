@@ -305,7 +305,7 @@ class HyperoptTest {
     void theSamplerSeesFailuresAndLosses() {
         List<List<Observation>> seen = new CopyOnWriteArrayList<>();
         Sampler spy = ctx -> {
-            seen.add(ctx.history());
+            seen.add(List.copyOf(ctx.history())); // the history is a live view: samplers must not keep it
             return new RandomSampler().suggest(ctx);
         };
         Hyperopt.minimize(BRANIN, ctx -> ctx.trial() == 0 ? Outcome.fail("no") : Outcome.ok(ctx.trial() * 2.0))

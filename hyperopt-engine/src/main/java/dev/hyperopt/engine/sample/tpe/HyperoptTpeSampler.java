@@ -125,16 +125,30 @@ public final class HyperoptTpeSampler implements Sampler {
         double logAcceptG = dim.isBounded() ? Math.log(g.mass(dim.lo(), dim.hi())) : 0;
         double best = Double.NaN;
         double bestScore = Double.NEGATIVE_INFINITY;
+        // Quantized draws repeat; a repeated value has the score already computed for it.
+        double[] seen = dim.isQuantized() ? new double[options.candidates()] : null;
+        double[] seenScore = dim.isQuantized() ? new double[options.candidates()] : null;
         for (int c = 0; c < options.candidates(); c++) {
             double y = l.sample(rng, dim.lo(), dim.hi());
             double x = dim.fromWorking(y);
-            double score = logPdf(dim, l, logAcceptL, x, y) - logPdf(dim, g, logAcceptG, x, y);
+            double score = seen == null ? Double.NaN : recall(seen, seenScore, c, x);
+            if (Double.isNaN(score)) score = logPdf(dim, l, logAcceptL, x, y) - logPdf(dim, g, logAcceptG, x, y);
+            if (seen != null) {
+                seen[c] = x;
+                seenScore[c] = score;
+            }
             if (c == 0 || score > bestScore) {
                 best = x;
                 bestScore = score;
             }
         }
         return best;
+    }
+
+    /** The score of value {@code x} if one of the first {@code count} candidates had it, else NaN. */
+    static double recall(double[] seen, double[] seenScore, int count, double x) {
+        for (int i = 0; i < count; i++) if (seen[i] == x) return seenScore[i];
+        return Double.NaN;
     }
 
     /**

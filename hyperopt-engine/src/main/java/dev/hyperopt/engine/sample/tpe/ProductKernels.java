@@ -43,9 +43,16 @@ final class ProductKernels {
     private final double[][] logOther;
     private final double[][] logPrior;
     private final double[] catSameProb;
-    /** Quantized dims: kernel to its (centre, width) class, and the per-evaluation cache of class masses. */
+    /**
+     * Quantized dims: kernel to its (centre, width) class; the class masses of the current
+     * value's bin, taken from a few slots that remember recent values (candidates repeat).
+     */
     private final int[][] massClass;
     private final double[][] massCache;
+    private final double[][][] massSlots;
+    private final double[][] slotValue;
+    private final int[] nextSlot;
+    private static final int SLOTS = 8;
     private final boolean anyQuantized;
     private final double[] terms;
     private final double[] bounds;
@@ -85,6 +92,9 @@ final class ProductKernels {
         catSameProb = new double[d];
         massClass = new int[d][];
         massCache = new double[d][];
+        massSlots = new double[d][][];
+        slotValue = new double[d][];
+        nextSlot = new int[d];
         boolean quantized = false;
         for (int j = 0; j < d; j++) {
             Dimension dim = dims[j];
@@ -129,7 +139,7 @@ final class ProductKernels {
         double[] sig = new double[n];
         System.arraycopy(obs, 0, mus, 0, m);
         mus[m] = dim.priorMu();
-        double s = SIGMA0 * Math.pow(Math.max(m, 1), -1.0 / (d + 4)) * width;
+        double s = jointWidth(m, d, width);
         double minSigma = options.magicClip() ? width / Math.min(100.0, m + 2.0) : Dimension.EPS;
         Arrays.fill(sig, Math.min(width, Math.max(minSigma, s)));
         sig[m] = width;
@@ -148,6 +158,11 @@ final class ProductKernels {
         invSigma[j] = inv;
         logInvSigma[j] = logInv;
         logNorm[j] = norm;
+    }
+
+    /** Optuna's multivariate kernel width for m observations in d dimensions, before clipping. */
+    static double jointWidth(int m, int d, double width) {
+        return SIGMA0 * Math.pow(Math.max(m, 1), -1.0 / (d + 4)) * width;
     }
 
     /** Numbers the distinct (centre, width) pairs of dimension j: repeated grid values share one bin mass. */
@@ -169,7 +184,9 @@ final class ProductKernels {
             cls[k] = same >= 0 ? same : classes++;
         }
         massClass[j] = cls;
-        massCache[j] = new double[classes];
+        massSlots[j] = new double[SLOTS][classes];
+        slotValue[j] = new double[SLOTS];
+        Arrays.fill(slotValue[j], Double.NaN);
     }
 
     /** One joint draw: a kernel by weight, then each dimension from it; values (not working space) into {@code out}. */
@@ -226,7 +243,7 @@ final class ProductKernels {
             } else if (dim.isQuantized()) {
                 binLo[j] = dim.binLow(x[j]);
                 binHi[j] = dim.binHigh(x[j]);
-                Arrays.fill(massCache[j], Double.NaN);
+                selectMassSlot(j, x[j]);
                 addQuantizedBounds(j);
             } else {
                 double y = dim.log() ? Math.log(x[j]) : x[j];
@@ -268,6 +285,22 @@ final class ProductKernels {
             if (terms[k] >= floor) s += Math.exp(terms[k] - max);
         }
         return max + Math.log(s);
+    }
+
+    /** Points massCache[j] at the slot remembering value v, or clears the oldest slot for it. */
+    private void selectMassSlot(int j, double v) {
+        double[] keys = slotValue[j];
+        for (int slot = 0; slot < SLOTS; slot++) {
+            if (keys[slot] == v) {
+                massCache[j] = massSlots[j][slot];
+                return;
+            }
+        }
+        int slot = nextSlot[j];
+        nextSlot[j] = (slot + 1) % SLOTS;
+        keys[slot] = v;
+        Arrays.fill(massSlots[j][slot], Double.NaN);
+        massCache[j] = massSlots[j][slot];
     }
 
     /** Adds to every kernel an upper bound of log(its mass over the bin of dimension j): the normal's peak over the bin times the bin's width. */

@@ -25,13 +25,14 @@ public record TpeOptions(double gamma, int startup, int candidates, double prior
      * no endpoints, magic clip, forgetting after 25 (Optuna's defaults, plus multivariate
      * and the liar). Chosen on mean best loss over 20 seeds ({@code SamplerComparison} in
      * the tests); at 200 trials, branin / hartmann6 / cash_synth:
-     * joint 0.462 / -3.135 / 0.0851, one at a time 0.407 / -3.195 / 0.0931,
+     * joint 0.462 / -3.135 / 0.0841, one at a time 0.407 / -3.195 / 0.0931,
      * tpe-hyperopt 0.571 / -2.830 / 0.0848, random 0.665 / -2.393 / 0.0971.
      * Joint kernels are the default because conditional spaces are what this engine is
      * for and there they win clearly; they give up a little on small smooth problems.
-     * At 100 trials gamma 0.15 or 0.25 and startup 20 were each worse on cash_synth
-     * (0.0987, 0.1036, 0.0999 against 0.0911). The liar changes nothing in a serial run
-     * and spreads parallel workers.
+     * At 100 trials gamma 0.15 was better on branin and hartmann6 (0.450, -3.072 against
+     * 0.478, -2.953) but worse on cash_synth (0.0976 against 0.0934), as were gamma 0.25
+     * (0.1029) and startup 20 (0.0946). The liar changes nothing in a serial run and
+     * spreads parallel workers.
      */
     public static final TpeOptions DEFAULTS = new TpeOptions(0.1, 10, 24, 1.0, true, true, false, true, 25);
 

@@ -115,9 +115,10 @@ public final class TpeSampler implements Sampler {
                 int slot = isGood[i] ? ng++ : nb++;
                 for (int j = 0; j < group.length; j++) into[j][slot] = dims[j].toWorking(v[group[j]]);
             }
-            if (options.multivariate()) {
+            if (group.length > 1) {
                 sampleJointly(group, dims, goodObs, ng, badObs, nb, rng, values);
             } else {
+                // A group of one: the joint estimator is a one-dimensional mixture, evaluated as such.
                 values[group[0]] = sampleAlone(dims[0], goodObs[0], ng, badObs[0], nb, rng);
             }
         }
@@ -162,10 +163,17 @@ public final class TpeSampler implements Sampler {
         }
         UnivariateParzen l = new UnivariateParzen(dim, goodObs, ng, options);
         UnivariateParzen g = new UnivariateParzen(dim, badObs, nb, options);
+        double[] seen = dim.isQuantized() ? new double[options.candidates()] : null;
+        double[] seenScore = dim.isQuantized() ? new double[options.candidates()] : null;
         for (int c = 0; c < options.candidates(); c++) {
             double y = l.sample(rng);
             double x = dim.fromWorking(y);
-            double score = l.logPdf(x, y) - g.logPdf(x, y);
+            double score = seen == null ? Double.NaN : HyperoptTpeSampler.recall(seen, seenScore, c, x);
+            if (Double.isNaN(score)) score = l.logPdf(x, y) - g.logPdf(x, y);
+            if (seen != null) {
+                seen[c] = x;
+                seenScore[c] = score;
+            }
             if (c == 0 || score > bestScore) {
                 bestScore = score;
                 best = x;

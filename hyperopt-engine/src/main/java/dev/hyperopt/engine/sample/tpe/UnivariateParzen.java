@@ -3,7 +3,8 @@ package dev.hyperopt.engine.sample.tpe;
 import java.util.random.RandomGenerator;
 
 /**
- * Optuna's univariate Parzen estimator for one numeric hyperparameter: one normal per
+ * Optuna's univariate Parzen estimator for one numeric hyperparameter (and the joint one
+ * for a group of one): one normal per
  * observation and one for the prior, each truncated to the range and normalised on its
  * own (Hyperopt instead normalises the mixture as a whole). A kernel's width is the
  * larger distance to its neighbours among the observations, the prior mean and, with
@@ -21,7 +22,12 @@ final class UnivariateParzen {
     private final GaussianMixture mixture;
     private final double logScale;
 
-    /** Fits the first {@code m} values of {@code obs} (working space, trial order). */
+    /**
+     * Fits the first {@code m} values of {@code obs} (working space, trial order). With
+     * {@code options.multivariate()} the kernels get the joint rule's common width for a
+     * group of one ({@link ProductKernels}), so that a one-member group costs what a
+     * univariate estimator costs and gives the same densities as the joint one.
+     */
     UnivariateParzen(Dimension dim, double[] obs, int m, TpeOptions options) {
         this.dim = dim;
         int n = m + 1;
@@ -31,7 +37,11 @@ final class UnivariateParzen {
         System.arraycopy(obs, 0, mus, 0, m);
         mus[m] = dim.priorMu();
         int[] order = Sorting.argsort(mus, n);
-        neighbourWidths(mus, sig, order, dim, options.considerEndpoints());
+        if (options.multivariate()) {
+            java.util.Arrays.fill(sig, ProductKernels.jointWidth(m, 1, width));
+        } else {
+            neighbourWidths(mus, sig, order, dim, options.considerEndpoints());
+        }
         double minSigma = options.magicClip() ? width / Math.min(100.0, m + 2.0) : Dimension.EPS;
         for (int i = 0; i < m; i++) sig[i] = Math.min(width, Math.max(minSigma, sig[i]));
         sig[m] = width;
