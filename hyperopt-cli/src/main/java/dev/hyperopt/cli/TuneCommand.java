@@ -190,7 +190,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** How often a run with workers looks for their results. */
-    private static final Duration WORKER_POLL = Duration.ofMillis(10);
+    private static final Duration WORKER_POLL = Duration.ofMillis(25);
 
     /** Opens a store for a command: a bad or unreachable URL is a one-line user error. */
     static TrialStore openStore(Engine engine, String url) {

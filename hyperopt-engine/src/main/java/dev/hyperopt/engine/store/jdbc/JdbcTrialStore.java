@@ -83,6 +83,35 @@ public final class JdbcTrialStore extends AbstractTrialStore {
         scheduleHeartbeat();
     }
 
+    private final Map<String, PreparedStatement> statements = new java.util.HashMap<>();
+
+    /**
+     * The statement for {@code sql}, prepared once per connection: SQLite compiles a statement
+     * on every prepare, which would cost more than running it. The statement returned ignores
+     * {@code close()} (it only clears the parameters), so callers may use try-with-resources;
+     * the connection closes the real ones.
+     */
+    private PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement p = statements.get(sql);
+        if (p == null) {
+            PreparedStatement real = c.prepareStatement(sql);
+            p = (PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                    new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                            real.clearParameters();
+                            return null;
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            statements.put(sql, p);
+        }
+        return p;
+    }
+
     private interface Work<T> {
         T run() throws SQLException;
     }
@@ -166,7 +195,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
                     throw new StoreException("study '" + name + "' was created for a different search space; use another study name");
                 }
                 if (spaceText != null) {
-                    try (PreparedStatement p = c.prepareStatement("UPDATE studies SET space = ? WHERE name = ? AND space IS NULL")) {
+                    try (PreparedStatement p = prepare("UPDATE studies SET space = ? WHERE name = ? AND space IS NULL")) {
                         p.setString(1, spaceText);
                         p.setString(2, name);
                         p.executeUpdate();
@@ -175,7 +204,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
                 return s;
             }
             Instant created = Instant.now();
-            try (PreparedStatement p = c.prepareStatement(
+            try (PreparedStatement p = prepare(
                     "INSERT INTO studies (name, fingerprint, space, algorithm, seed, settings, next_trial, created) VALUES (?, ?, ?, ?, ?, '{}', 0, ?)")) {
                 p.setString(1, name);
                 p.setString(2, fingerprint);
@@ -190,7 +219,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
     }
 
     private Optional<StudyInfo> selectStudy(String name, boolean lock) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
+        try (PreparedStatement p = prepare(
                 "SELECT id, name, fingerprint, algorithm, seed, created FROM studies WHERE name = ?" + (lock ? d.forUpdate() : ""))) {
             p.setString(1, name);
             try (ResultSet r = p.executeQuery()) {
@@ -214,7 +243,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
     public List<StudyInfo> studies() {
         return read(() -> {
             List<StudyInfo> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT id, name, fingerprint, algorithm, seed, created FROM studies ORDER BY name");
+            try (PreparedStatement p = prepare("SELECT id, name, fingerprint, algorithm, seed, created FROM studies ORDER BY name");
                  ResultSet r = p.executeQuery()) {
                 while (r.next()) out.add(study(r));
             }
@@ -232,7 +261,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
     @Override
     public Map<String, String> settings(String study) {
         return read(() -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT settings FROM studies WHERE id = ?")) {
+            try (PreparedStatement p = prepare("SELECT settings FROM studies WHERE id = ?")) {
                 p.setLong(1, id(study));
                 try (ResultSet r = p.executeQuery()) {
                     return r.next() ? Map.copyOf(withoutNulls(Codec.strings(r.getString(1)))) : Map.of();
@@ -251,7 +280,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
         tx(() -> {
             long id = id(study);
             Map<String, String> now;
-            try (PreparedStatement p = c.prepareStatement("SELECT settings FROM studies WHERE id = ?" + d.forUpdate())) {
+            try (PreparedStatement p = prepare("SELECT settings FROM studies WHERE id = ?" + d.forUpdate())) {
                 p.setLong(1, id);
                 try (ResultSet r = p.executeQuery()) {
                     now = r.next() ? Codec.strings(r.getString(1)) : new LinkedHashMap<>();
@@ -261,7 +290,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
                 if (v == null) now.remove(k);
                 else now.put(k, v);
             });
-            try (PreparedStatement p = c.prepareStatement("UPDATE studies SET settings = ? WHERE id = ?")) {
+            try (PreparedStatement p = prepare("UPDATE studies SET settings = ? WHERE id = ?")) {
                 p.setString(1, Codec.json(now));
                 p.setLong(2, id);
                 p.executeUpdate();
@@ -273,7 +302,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
     @Override
     public Optional<String> spaceText(String study) {
         return read(() -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT space FROM studies WHERE id = ?")) {
+            try (PreparedStatement p = prepare("SELECT space FROM studies WHERE id = ?")) {
                 p.setLong(1, id(study));
                 try (ResultSet r = p.executeQuery()) {
                     return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
@@ -290,7 +319,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
             long id = id(study);
             long now = System.currentTimeMillis();
             Long again = null;
-            try (PreparedStatement p = c.prepareStatement("SELECT number FROM trials WHERE study_id = ? AND state = 'reserved'"
+            try (PreparedStatement p = prepare("SELECT number FROM trials WHERE study_id = ? AND state = 'reserved'"
                     + " AND (owner IS NULL OR lease_until < ?) ORDER BY number LIMIT 1" + d.skipLocked())) {
                 p.setLong(1, id);
                 p.setLong(2, now);
@@ -299,7 +328,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
                 }
             }
             if (again != null) {
-                try (PreparedStatement p = c.prepareStatement("UPDATE trials SET owner = ?, lease_until = ? WHERE study_id = ? AND number = ?")) {
+                try (PreparedStatement p = prepare("UPDATE trials SET owner = ?, lease_until = ? WHERE study_id = ? AND number = ?")) {
                     p.setString(1, owner);
                     p.setLong(2, now + leaseMs);
                     p.setLong(3, id);
@@ -309,14 +338,14 @@ public final class JdbcTrialStore extends AbstractTrialStore {
                 return again;
             }
             long n;
-            try (PreparedStatement p = c.prepareStatement("UPDATE studies SET next_trial = next_trial + 1 WHERE id = ? RETURNING next_trial - 1")) {
+            try (PreparedStatement p = prepare("UPDATE studies SET next_trial = next_trial + 1 WHERE id = ? RETURNING next_trial - 1")) {
                 p.setLong(1, id);
                 try (ResultSet r = p.executeQuery()) {
                     r.next();
                     n = r.getLong(1);
                 }
             }
-            try (PreparedStatement p = c.prepareStatement(
+            try (PreparedStatement p = prepare(
                     "INSERT INTO trials (study_id, number, state, owner, lease_until, attempts) VALUES (?, ?, 'reserved', ?, ?, 0)")) {
                 p.setLong(1, id);
                 p.setLong(2, n);
@@ -331,7 +360,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
     @Override
     public void releaseTrial(String study, long number) {
         tx(() -> {
-            try (PreparedStatement p = c.prepareStatement(
+            try (PreparedStatement p = prepare(
                     "UPDATE trials SET owner = NULL, lease_until = 0 WHERE study_id = ? AND number = ? AND state = 'reserved'")) {
                 p.setLong(1, id(study));
                 p.setLong(2, number);
@@ -348,7 +377,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
         return tx(() -> {
             long id = id(study);
             boolean queued = queueMode;
-            try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = ?, assignment = ?, labels = ?, config = ?,"
+            try (PreparedStatement p = prepare("UPDATE trials SET state = ?, assignment = ?, labels = ?, config = ?,"
                     + " loss = NULL, attachments = ?, error = NULL, started = ?, finished = NULL, owner = ?, lease_until = ?, attempts = ?"
                     + " WHERE study_id = ? AND number = ? AND state = 'reserved'")) {
                 p.setString(1, queued ? "queued" : "running");
@@ -374,7 +403,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
     }
 
     private Optional<String> state(long id, long number) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT state FROM trials WHERE study_id = ? AND number = ?")) {
+        try (PreparedStatement p = prepare("SELECT state FROM trials WHERE study_id = ? AND number = ?")) {
             p.setLong(1, id);
             p.setLong(2, number);
             try (ResultSet r = p.executeQuery()) {
@@ -388,7 +417,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
         return tx(() -> {
             long id = id(study);
             Trial current = null;
-            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM trials WHERE study_id = ? AND number = ?"
+            try (PreparedStatement p = prepare("SELECT " + COLUMNS + " FROM trials WHERE study_id = ? AND number = ?"
                     + " AND state <> 'reserved'" + d.forUpdate())) {
                 p.setLong(1, id);
                 p.setLong(2, number);
@@ -397,7 +426,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
                 }
             }
             Trial next = transition.apply(current);
-            try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = ?, assignment = ?, labels = ?, config = ?, loss = ?,"
+            try (PreparedStatement p = prepare("UPDATE trials SET state = ?, assignment = ?, labels = ?, config = ?, loss = ?,"
                     + " attachments = ?, error = ?, started = ?, finished = ?, lease_until = NULL WHERE study_id = ? AND number = ?")) {
                 p.setString(1, next.state().id());
                 p.setBytes(2, Codec.values(next.values()));
@@ -441,7 +470,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
     @Override
     public List<Trial> trials(String study) {
         return read(() -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM trials WHERE study_id = ? AND state <> 'reserved' ORDER BY number")) {
+            try (PreparedStatement p = prepare("SELECT " + COLUMNS + " FROM trials WHERE study_id = ? AND state <> 'reserved' ORDER BY number")) {
                 p.setLong(1, id(study));
                 List<Trial> out = new ArrayList<>();
                 try (ResultSet r = p.executeQuery()) {
@@ -458,7 +487,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
     }
 
     private Optional<Trial> select(long id, long number) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM trials WHERE study_id = ? AND number = ? AND state <> 'reserved'")) {
+        try (PreparedStatement p = prepare("SELECT " + COLUMNS + " FROM trials WHERE study_id = ? AND number = ? AND state <> 'reserved'")) {
             p.setLong(1, id);
             p.setLong(2, number);
             try (ResultSet r = p.executeQuery()) {
@@ -473,7 +502,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
 
     private List<Held> open(long id, String states, String lock) throws SQLException {
         List<Held> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT number, state, owner, lease_until FROM trials WHERE study_id = ? AND state IN ("
+        try (PreparedStatement p = prepare("SELECT number, state, owner, lease_until FROM trials WHERE study_id = ? AND state IN ("
                 + states + ") ORDER BY number" + lock)) {
             p.setLong(1, id);
             try (ResultSet r = p.executeQuery()) {
@@ -491,7 +520,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
     }
 
     private void hold(long id, long number, String state) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = ?, owner = ?, lease_until = ?,"
+        try (PreparedStatement p = prepare("UPDATE trials SET state = ?, owner = ?, lease_until = ?,"
                 + " attempts = attempts + 1 WHERE study_id = ? AND number = ?")) {
             p.setString(1, state);
             p.setString(2, state.equals("queued") ? null : owner);
@@ -513,7 +542,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
                 boolean gone = gone(h, now);
                 if (h.state.equals("reserved")) {
                     if (gone && h.owner != null) {
-                        try (PreparedStatement p = c.prepareStatement("UPDATE trials SET owner = NULL, lease_until = 0 WHERE study_id = ? AND number = ?")) {
+                        try (PreparedStatement p = prepare("UPDATE trials SET owner = NULL, lease_until = 0 WHERE study_id = ? AND number = ?")) {
                             p.setLong(1, id);
                             p.setLong(2, h.number);
                             p.executeUpdate();
@@ -550,7 +579,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
         if (!any) return Optional.empty();
         return tx(() -> {
             Long pick = null;
-            try (PreparedStatement p = c.prepareStatement("SELECT number FROM trials WHERE study_id = ? AND state = 'queued'"
+            try (PreparedStatement p = prepare("SELECT number FROM trials WHERE study_id = ? AND state = 'queued'"
                     + " ORDER BY number LIMIT 1" + d.skipLocked())) {
                 p.setLong(1, id);
                 try (ResultSet r = p.executeQuery()) {
@@ -592,7 +621,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
     private void renew() {
         try {
             read(() -> {
-                try (PreparedStatement p = c.prepareStatement(
+                try (PreparedStatement p = prepare(
                         "UPDATE trials SET lease_until = ? WHERE owner = ? AND state IN ('reserved', 'running')")) {
                     p.setLong(1, System.currentTimeMillis() + leaseMs);
                     p.setString(2, owner);
@@ -610,7 +639,7 @@ public final class JdbcTrialStore extends AbstractTrialStore {
         synchronized (c) {
             if (closed) return;
             heartbeat.shutdownNow();
-            try (PreparedStatement p = c.prepareStatement("UPDATE trials SET lease_until = 0 WHERE owner = ? AND state IN ('reserved', 'running')")) {
+            try (PreparedStatement p = prepare("UPDATE trials SET lease_until = 0 WHERE owner = ? AND state IN ('reserved', 'running')")) {
                 p.setString(1, owner);
                 p.executeUpdate();
             } catch (SQLException e) {
