@@ -153,8 +153,8 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
                 err.println(line);
                 err.flush();
             }
-        })) {
-            Objective objective = workers ? new QueuedObjective(trialStore, studyName, WORKER_POLL) : local;
+        }); QueuedObjective queued = workers ? new QueuedObjective(trialStore, studyName, WORKER_POLL) : null) {
+            Objective objective = workers ? queued : local;
             Minimize run = Hyperopt.minimize(space, objective).engine(engine).algorithm(algo)
                     .maxEvals(evals).seed(s).parallelism(k).store(trialStore).study(studyName).stopSignal(stop);
             if (runLimit != null) run.timeout(runLimit);
@@ -190,7 +190,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** How often a run with workers looks for their results. */
-    private static final Duration WORKER_POLL = Duration.ofMillis(25);
+    private static final Duration WORKER_POLL = Duration.ofMillis(20);
 
     /** Opens a store for a command: a bad or unreachable URL is a one-line user error. */
     static TrialStore openStore(Engine engine, String url) {

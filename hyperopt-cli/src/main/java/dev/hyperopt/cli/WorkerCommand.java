@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "Runs the objective command the study records; exits once the study's run is over."})
 final class WorkerCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(10);
-    private static final Duration WAIT_POLL = Duration.ofMillis(250);
+    private static final Duration WAIT_POLL = Duration.ofMillis(50);
     private static final Duration SETTINGS_GRACE = Duration.ofSeconds(10);
 
     @Spec

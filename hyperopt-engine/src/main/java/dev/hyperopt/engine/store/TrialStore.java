@@ -77,6 +77,11 @@ public interface TrialStore extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** The finished trials numbered {@code from} to {@code to} (both included), in number order. */
+    default List<Trial> finishedTrials(String study, long from, long to) {
+        return trials(study).stream().filter(t -> t.isFinished() && t.number() >= from && t.number() <= to).toList();
+    }
+
     /**
      * Gives back a number reserved but never started, so that the next reservation of anyone
      * gets it: studies keep their numbers without gaps.

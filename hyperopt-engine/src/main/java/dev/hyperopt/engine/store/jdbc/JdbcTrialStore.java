@@ -482,6 +482,23 @@ public final class JdbcTrialStore extends AbstractTrialStore {
     }
 
     @Override
+    public List<Trial> finishedTrials(String study, long from, long to) {
+        return read(() -> {
+            try (PreparedStatement p = prepare("SELECT " + COLUMNS + " FROM trials WHERE study_id = ? AND number BETWEEN ? AND ?"
+                    + " AND state IN ('ok', 'fail') ORDER BY number")) {
+                p.setLong(1, id(study));
+                p.setLong(2, from);
+                p.setLong(3, to);
+                List<Trial> out = new ArrayList<>();
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) out.add(trial(r));
+                }
+                return List.copyOf(out);
+            }
+        });
+    }
+
+    @Override
     public Optional<Trial> trial(String study, long number) {
         return read(() -> select(id(study), number));
     }
