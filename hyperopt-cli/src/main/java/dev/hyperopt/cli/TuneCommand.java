@@ -205,7 +205,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
     private Map<String, String> settings(int evals, int k, Duration trialLimit) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         m.put("objective_cmd", objectiveCmd);
-        m.put("trial_timeout", trialLimit == null ? null : Durations.format(trialLimit));
+        m.put("trial_timeout", trialLimit == null ? null : trialLimit.toMillis() + "ms");
         m.put("max_evals", Integer.toString(evals));
         m.put("parallel", Integer.toString(k));
         m.put("workers", Boolean.toString(workers));
