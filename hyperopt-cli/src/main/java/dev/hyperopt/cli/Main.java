@@ -46,7 +46,12 @@ public final class Main {
 
     /** The command tree with its error handling: one line per problem, exit 1 or 2. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new HyperoptCommand());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The command tree with commands made by {@code factory} (tests give commands their own engine). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new HyperoptCommand(), factory);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getOut().flush();
             // Library errors reach the user as one line, never as a stack trace.

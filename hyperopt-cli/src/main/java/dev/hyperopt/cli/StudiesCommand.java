@@ -39,7 +39,7 @@ final class StudiesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (TrialStore s = TuneCommand.openStore(Engine.standard(), store)) {
+        try (TrialStore s = TuneCommand.openExisting(Engine.standard(), store)) {
             for (StudyInfo info : s.studies()) rows.add(row(info, s.trials(info.name())));
         } catch (StoreException e) {
             throw new UserError(UserError.describe(e));

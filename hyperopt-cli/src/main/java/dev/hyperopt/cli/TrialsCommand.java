@@ -57,7 +57,7 @@ final class TrialsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StudyInfo info;
         List<Trial> trials;
-        try (TrialStore s = TuneCommand.openStore(Engine.standard(), store)) {
+        try (TrialStore s = TuneCommand.openExisting(Engine.standard(), store)) {
             Optional<StudyInfo> found = s.study(study);
             if (found.isEmpty()) {
                 List<String> names = s.studies().stream().map(StudyInfo::name).toList();

@@ -14,9 +14,11 @@ import dev.hyperopt.engine.run.StopSignal;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.store.QueuedObjective;
 import dev.hyperopt.engine.store.StoreException;
+import dev.hyperopt.engine.store.StoreUrl;
 import dev.hyperopt.engine.store.StoreWorker;
 import dev.hyperopt.engine.store.StudyInfo;
 import dev.hyperopt.engine.store.TrialStore;
+import dev.hyperopt.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,6 +91,9 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "write the result document to FILE")
     Path json;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "write an HTML report of the study to FILE at the end of the run")
+    Path report;
 
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
@@ -177,6 +182,13 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
                     throw new UserError("cannot write " + json + ": " + UserError.describe(e));
                 }
             }
+            if (report != null) {
+                try {
+                    HtmlReport.of(result, space).write(report);
+                } catch (IOException e) {
+                    throw new UserError("cannot write " + report + ": " + UserError.describe(e));
+                }
+            }
             summary(out, result);
         } finally {
             reported.countDown();
@@ -199,6 +211,23 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         } catch (StoreException | IllegalArgumentException e) {
             throw new UserError(UserError.describe(e));
         }
+    }
+
+    /**
+     * Opens a store that must already exist, for commands that only read: an SQLite file is
+     * made on first use, so a missing one is a mistyped path, not a new, empty store.
+     */
+    static TrialStore openExisting(Engine engine, String url) {
+        try {
+            StoreUrl u = StoreUrl.parse(url);
+            if (u.scheme().equals("sqlite") && !u.rest().isBlank()) {
+                Path db = Path.of(u.rest().startsWith("//") ? u.rest().substring(2) : u.rest());
+                if (!java.nio.file.Files.exists(db)) throw new UserError("no such store file: " + db);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserError(UserError.describe(e));
+        }
+        return openStore(engine, url);
     }
 
     /** What a worker needs to evaluate the study's trials, and what the study was run with. */
@@ -236,6 +265,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
             out.println("best:    none (no trial finished ok)");
         }
         if (json != null) out.printf("result:  %s%n", json);
+        if (report != null) out.printf("report:  %s%n", report);
         out.flush();
     }
 

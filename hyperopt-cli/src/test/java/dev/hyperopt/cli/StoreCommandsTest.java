@@ -94,6 +94,7 @@ class StoreCommandsTest {
                 {"studies", "--store", "postgresql://"},
                 {"studies", "--store", "postgresql://127.0.0.1:1/db"},
                 {"trials", "--store", "sqlite:" + dir.resolve("missing/h.db"), "--study", "s"},
+                {"studies", "--store", "sqlite:" + dir.resolve("none.db")},
                 {"trials", "--store", "memory:", "--study", "s"},
                 {"worker", "--store", "postgresql://u:pw@127.0.0.1/db", "--study", "s"},
                 {"worker", "--store", "memory:", "--study", "s", "--lease", "0s"},
@@ -106,6 +107,9 @@ class StoreCommandsTest {
             assertThat(r.hasStackTrace()).isFalse();
         }
         assertThat(Cli.run("trials", "--store", "memory:", "--study", "s").err()).contains("no study named 's'");
+        Cli missing = Cli.run("studies", "--store", "sqlite:" + dir.resolve("typo.db"));
+        assertThat(missing.err()).isEqualTo("hyperopt: no such store file: " + dir.resolve("typo.db") + System.lineSeparator());
+        assertThat(dir.resolve("typo.db")).doesNotExist();
     }
 
     @Test

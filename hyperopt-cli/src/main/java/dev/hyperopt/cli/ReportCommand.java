@@ -1,0 +1,119 @@
+package dev.hyperopt.cli;
+
+import dev.hyperopt.dsl.ir.SearchSpace;
+import dev.hyperopt.engine.api.Trial;
+import dev.hyperopt.engine.inject.Engine;
+import dev.hyperopt.engine.store.SpaceFingerprint;
+import dev.hyperopt.engine.store.StoreException;
+import dev.hyperopt.engine.store.StoreUrl;
+import dev.hyperopt.engine.store.StudyInfo;
+import dev.hyperopt.engine.store.TrialStore;
+import dev.hyperopt.report.HtmlReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * {@code hyperopt report --store URL --study NAME --out FILE.html}: one self-contained HTML
+ * page about a study, read from whichever store the URL names. The space is optional: the
+ * store keeps labels and values, and only the space knows which priors are log-scaled and
+ * what a choice's options are.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write a self-contained HTML report of a study: the optimization history, each hyperparameter "
+                + "against the loss, hyperparameter importance, parallel coordinates of the best trials and a table of "
+                + "every trial. The page needs no network."})
+final class ReportCommand implements Callable<Integer> {
+    private final Supplier<Engine> engine;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--store", paramLabel = "URL", defaultValue = "sqlite:hyperopt.db",
+            description = "where the study is kept: sqlite:PATH, postgresql://[user@]host[:port]/db, ... (default: ${DEFAULT-VALUE})")
+    String store;
+
+    @Option(names = "--study", paramLabel = "NAME", description = "the study (default: the store's only study)")
+    String study;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "the HTML file to write")
+    Path out;
+
+    @Option(names = "--space", paramLabel = "FILE",
+            description = "the study's .hspace file, for log axes and option names (checked against the study)")
+    Path spaceFile;
+
+    ReportCommand() {
+        this(Engine::standard);
+    }
+
+    /** A command that opens stores through {@code engine}. */
+    ReportCommand(Supplier<Engine> engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SearchSpace space = spaceFile == null ? null : SpaceFiles.load(spaceFile, err);
+        TrialStore trialStore;
+        try {
+            StoreUrl url = StoreUrl.parse(store);
+            // An SQLite store is made on first use; a report only reads, so a missing file is a mistake, not a new store.
+            if (url.scheme().equals("sqlite") && !url.rest().isBlank()) {
+                Path db = Path.of(url.rest().startsWith("//") ? url.rest().substring(2) : url.rest());
+                if (!Files.exists(db)) throw new UserError("no such store file: " + db);
+            }
+            trialStore = engine.get().openStore(store);
+        } catch (StoreException | IllegalArgumentException e) {
+            throw new UserError(UserError.describe(e));
+        }
+        try (trialStore) {
+            StudyInfo info = study(trialStore);
+            if (space != null && !SpaceFingerprint.of(space).equals(info.spaceFingerprint())) {
+                throw new UserError(spaceFile + " is not the space study '" + info.name() + "' was run with "
+                        + "(fingerprints " + SpaceFingerprint.of(space) + " and " + info.spaceFingerprint() + "); "
+                        + "give the study's own file, or none");
+            }
+            List<Trial> trials = trialStore.trials(info.name());
+            try {
+                HtmlReport.of(info, space, trials).write(out);
+            } catch (IOException e) {
+                throw new UserError("cannot write " + out + ": " + UserError.describe(e));
+            }
+            stdout.printf("report: %s (study %s, %d trials)%n", out, info.name(), trials.size());
+            stdout.flush();
+        } catch (StoreException e) {
+            throw new UserError(UserError.describe(e));
+        }
+        return 0;
+    }
+
+    private StudyInfo study(TrialStore s) {
+        if (study != null) {
+            Optional<StudyInfo> info = s.study(study);
+            if (info.isEmpty()) throw new UserError("no study '" + study + "' in " + store + known(s.studies()));
+            return info.get();
+        }
+        List<StudyInfo> all = s.studies();
+        if (all.size() == 1) return all.get(0);
+        if (all.isEmpty()) throw new UserError("the store " + store + " holds no study");
+        throw new UserError("the store " + store + " holds " + all.size() + " studies; choose one with --study" + known(all));
+    }
+
+    private static String known(List<StudyInfo> studies) {
+        if (studies.isEmpty()) return " (it holds none)";
+        return " (it holds: " + String.join(", ", studies.stream().map(StudyInfo::name).toList()) + ")";
+    }
+}
