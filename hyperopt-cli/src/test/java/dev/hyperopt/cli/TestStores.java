@@ -19,7 +19,10 @@ final class TestStores {
 
     static String postgres() throws SQLException {
         String url = System.getenv(PG);
-        if (url == null || url.isBlank()) return null;
+        if (url == null || url.isBlank()) {
+            System.err.println("[SKIPPED] " + NO_PG);
+            return null;
+        }
         String name = "hc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         String user = url.substring("postgresql://".length(), url.indexOf('@'));
         try (Connection c = DriverManager.getConnection("jdbc:" + url.replaceFirst("//([^@/]+)@", "//"), user, System.getenv("PGPASSWORD"));

@@ -16,11 +16,17 @@ import java.util.UUID;
 public final class TestPostgres {
     public static final String VARIABLE = "HYPEROPT_TEST_PG";
 
+    private static boolean said;
+
     private TestPostgres() {}
 
     /** Skips the calling test, with the reason, when no server is configured. */
     public static String url() {
         String url = System.getenv(VARIABLE);
+        if ((url == null || url.isBlank()) && !said) {
+            said = true;
+            System.err.println("[SKIPPED] PostgreSQL store tests need a server: run .ci/with-postgres.sh mvn -B verify (it sets " + VARIABLE + ")");
+        }
         Assumptions.assumeTrue(url != null && !url.isBlank(),
                 "PostgreSQL tests need a server: run .ci/with-postgres.sh mvn -B verify (it sets " + VARIABLE + ")");
         return url;
