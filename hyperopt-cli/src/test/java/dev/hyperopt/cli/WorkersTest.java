@@ -116,9 +116,19 @@ class WorkersTest {
     }
 
     @Test
-    void twoDriversOnOneStudyNeverShareATrialNumber() throws Exception {
+    void twoDriversOnSqliteNeverShareATrialNumber() throws Exception {
+        twoDriversOnOneStudyNeverShareATrialNumber("sqlite:" + dir.resolve("two.db"));
+    }
+
+    @Test
+    void twoDriversOnPostgresNeverShareATrialNumber() throws Exception {
+        String url = TestStores.postgres();
+        Assumptions.assumeTrue(url != null, TestStores.NO_PG);
+        twoDriversOnOneStudyNeverShareATrialNumber(url);
+    }
+
+    private void twoDriversOnOneStudyNeverShareATrialNumber(String store) throws Exception {
         TuneCommandTest.needsPython();
-        String store = "sqlite:" + dir.resolve("two.db");
         int evals = 40;
         List<Process> drivers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {

@@ -21,6 +21,11 @@ class PostgresTrialStoreTest extends SharedTrialStoreContract {
     }
 
     @Override
+    protected java.sql.Connection raw() throws Exception {
+        return TestPostgres.connect(url);
+    }
+
+    @Override
     protected TrialStore reopen() {
         return new PostgresTrialStoreFactory().open(StoreUrl.parse(url));
     }

@@ -38,6 +38,9 @@ abstract class SharedTrialStoreContract extends TrialStoreContract {
     /** Another connection to the store {@link #openStore()} made last. */
     protected abstract TrialStore reopen() throws Exception;
 
+    /** A plain connection to the same database, to play a process on another machine. */
+    protected abstract java.sql.Connection raw() throws Exception;
+
     private static Trial running(long n, double x) {
         return Trial.running(n, new double[] {x, Double.NaN}, Map.of("x", x), Config.of(Map.of("x", x, "inf", Double.POSITIVE_INFINITY)),
                 Instant.parse("2026-03-04T05:06:07.123456789Z"));
@@ -120,6 +123,25 @@ abstract class SharedTrialStoreContract extends TrialStoreContract {
             w2.finishTrial("s", 0, Outcome.ok(0.1), Instant.now());
             assertThat(driver.trial("s", 0)).map(Trial::loss).contains(0.1);
         }
+    }
+
+    @Test
+    void aTrialHeldOnAnotherMachineIsTakenOverOnlyOnceItsLeaseRunsOut() throws Exception {
+        store.openStudy("s", "fp", "tpe", 1);
+        try (TrialStore driver = reopen()) {
+            driver.handToWorkers();
+            driver.startTrial("s", running(driver.reserveTrial("s"), 0.5));
+        }
+        long until = System.currentTimeMillis() + 700;
+        try (java.sql.Connection c = raw(); java.sql.PreparedStatement p = c.prepareStatement(
+                "UPDATE trials SET state = 'running', owner = 'elsewhere/1/1/x', lease_until = ? WHERE number = 0")) {
+            p.setLong(1, until);
+            assertThat(p.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(store.claim("s")).as("its lease runs").isEmpty();
+        assertThat(store.takeOver("s")).isEmpty();
+        while (System.currentTimeMillis() <= until) Thread.sleep(20);
+        assertThat(store.claim("s")).map(Trial::number).contains(0L);
     }
 
     @Test

@@ -31,6 +31,11 @@ class SqliteTrialStoreTest extends SharedTrialStoreContract {
     }
 
     @Override
+    protected Connection raw() throws Exception {
+        return DriverManager.getConnection("jdbc:sqlite:" + file);
+    }
+
+    @Override
     protected TrialStore reopen() {
         return new SqliteTrialStoreFactory().open(StoreUrl.parse("sqlite:" + file));
     }

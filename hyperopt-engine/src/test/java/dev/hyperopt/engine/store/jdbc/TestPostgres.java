@@ -39,7 +39,7 @@ public final class TestPostgres {
         }
     }
 
-    private static Connection connect(String url) throws SQLException {
+    static Connection connect(String url) throws SQLException {
         String jdbc = "jdbc:" + url.replaceFirst("//([^@/]+)@", "//");
         String user = url.matches("postgresql://[^@/]+@.*") ? url.substring("postgresql://".length(), url.indexOf('@')) : System.getProperty("user.name");
         return DriverManager.getConnection(jdbc, user, System.getenv("PGPASSWORD"));
