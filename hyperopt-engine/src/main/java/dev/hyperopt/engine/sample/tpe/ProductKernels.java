@@ -11,10 +11,13 @@ import java.util.random.RandomGenerator;
  * value scores the kernel's mass over its rounding bin. Over a categorical one, an
  * observation's kernel puts 1 on the observed option and {@code c * K * prior} on every
  * option, with c = priorWeight / (n + 1), normalised (Optuna's rule); the prior's kernel
- * is the prior. Every observation's kernel has the width
+ * is the prior. With adaptiveWidths an observation's kernel takes, per dimension, the
+ * larger distance to its neighbours among the observations and the prior's centre (the
+ * univariate rule, {@link UnivariateParzen}); otherwise every kernel has the width
  * {@code 0.2 * n^(-1 / (d + 4)) * width} (Optuna's multivariate choice, a Scott-like rule
- * in d dimensions), clipped to [width / min(100, n + 2), width] with magicClip, where
- * width is the prior's sigma (the range of a bounded hyperparameter).
+ * in d dimensions). Widths are clipped to [width / min(100, count + 2), width] with
+ * magicClip, where width is the prior's sigma (the range of a bounded hyperparameter)
+ * and count the observations or, with clipByHistory, the group's trials.
  *
  * <p>A log density visits every kernel, but takes an exponential (and, for quantized
  * values, a normal mass) only for kernels within {@code 40 + ln n} nats of the best one,
@@ -64,11 +67,19 @@ final class ProductKernels {
      * @param obs per dimension, the observed values in working space, in trial order (first {@code m} used)
      */
     ProductKernels(Dimension[] dims, double[][] obs, int m, TpeOptions options) {
+        this(dims, obs, m, null, m, options);
+    }
+
+    /**
+     * @param weights the observations' weights (null: linear forgetting)
+     * @param clipCount the count the magic clip divides the width by (plus 2, at most 100)
+     */
+    ProductKernels(Dimension[] dims, double[][] obs, int m, double[] weights, int clipCount, TpeOptions options) {
         this.dims = dims;
         this.d = dims.length;
         this.m = m;
         this.n = m + 1;
-        double[] w = LinearForgetting.weights(m, options.linearForgetting());
+        double[] w = weights != null ? weights : LinearForgetting.weights(m, options.linearForgetting());
         this.logWeight = new double[n];
         this.cumulative = new double[n];
         double sum = options.priorWeight();
@@ -101,7 +112,7 @@ final class ProductKernels {
             if (dim.isCategorical()) {
                 categorical(j, dim, obs[j], options.priorWeight());
             } else {
-                numeric(j, dim, obs[j], options);
+                numeric(j, dim, obs[j], clipCount, options);
                 if (dim.isQuantized()) {
                     quantized = true;
                     massClasses(j);
@@ -133,15 +144,27 @@ final class ProductKernels {
         catSameProb[j] = 1.0 / (c + 1);
     }
 
-    private void numeric(int j, Dimension dim, double[] obs, TpeOptions options) {
+    /** The order of the last numeric dimension's centres when it was sorted for its widths, else null. */
+    private int[] sortOrder;
+
+    private void numeric(int j, Dimension dim, double[] obs, int clipCount, TpeOptions options) {
+        sortOrder = null;
         double width = dim.priorSigma();
         double[] mus = new double[n];
         double[] sig = new double[n];
         System.arraycopy(obs, 0, mus, 0, m);
         mus[m] = dim.priorMu();
-        double s = jointWidth(m, d, width);
-        double minSigma = options.magicClip() ? width / Math.min(100.0, m + 2.0) : Dimension.EPS;
-        Arrays.fill(sig, Math.min(width, Math.max(minSigma, s)));
+        double minSigma = options.magicClip() ? width / Math.min(100.0, clipCount + 2.0) : Dimension.EPS;
+        if (options.adaptiveWidths()) {
+            int[] order = Sorting.argsort(mus, n);
+            sortOrder = order;
+            UnivariateParzen.neighbourWidths(mus, sig, order, dim, options.considerEndpoints());
+            if (n < 2) sig[0] = width;
+            for (int i = 0; i < m; i++) sig[i] = Math.min(width, Math.max(minSigma, sig[i]));
+        } else {
+            double s = jointWidth(m, d, width);
+            Arrays.fill(sig, Math.min(width, Math.max(minSigma, s)));
+        }
         sig[m] = width;
         double[] inv = new double[n];
         double[] logInv = new double[n];
@@ -167,7 +190,7 @@ final class ProductKernels {
 
     /** Numbers the distinct (centre, width) pairs of dimension j: repeated grid values share one bin mass. */
     private void massClasses(int j) {
-        int[] order = Sorting.argsort(mu[j], n);
+        int[] order = sortOrder != null ? sortOrder : Sorting.argsort(mu[j], n);
         int[] cls = new int[n];
         int classes = 0;
         int runStart = 0;

@@ -6,35 +6,51 @@ package dev.hyperopt.engine.sample.tpe;
  * @param gamma the good set holds min(ceil(gamma * n), 25) of the n finished trials
  * @param startup finished trials sampled from the prior before TPE starts
  * @param candidates draws from l(x) per group
- * @param priorWeight weight of the prior kernel against each observation's 1
+ * @param priorWeight weight of the prior kernel against each observation's (about 1)
  * @param multivariate joint kernels over each group of hyperparameters that share a
  *        condition (false: every hyperparameter on its own, as Hyperopt does)
  * @param constantLiar count running trials as the worst finished ones, so that parallel
  *        workers do not all suggest the same point
  * @param considerEndpoints let the bounds of a range count as neighbours when a kernel's
- *        width comes from the distance to its neighbours (univariate only)
- * @param magicClip keep kernel widths at least width / min(100, n + 2)
+ *        width comes from the distance to its neighbours
+ * @param magicClip keep kernel widths at least width / min(100, count + 2), count being
+ *        the observations of the estimator or, with {@code clipByHistory}, of the group
  * @param linearForgetting observations beyond the most recent this many are
  *        down-weighted; 0 = off
+ * @param adaptiveWidths give each joint kernel, per dimension, the width of the
+ *        univariate rule (the larger distance to its neighbours) instead of one common
+ *        Scott-like width for the whole group
+ * @param rankWeights how much the good observations' weights fall with their rank of
+ *        loss: weight 1 - r + r * 2 (g - rank) / (g + 1) for g good ones (0 = equal)
+ * @param clipByHistory let the magic clip's lower bound shrink with the number of trials
+ *        of the group rather than with the size of the good set, so that kernels can
+ *        narrow as the search goes on
  */
 public record TpeOptions(double gamma, int startup, int candidates, double priorWeight, boolean multivariate,
-                         boolean constantLiar, boolean considerEndpoints, boolean magicClip, int linearForgetting) {
+                         boolean constantLiar, boolean considerEndpoints, boolean magicClip, int linearForgetting,
+                         boolean adaptiveWidths, double rankWeights, boolean clipByHistory) {
 
     /**
-     * gamma 0.1, startup 10, 24 candidates, prior weight 1, joint kernels, constant liar,
-     * no endpoints, magic clip, forgetting after 25 (Optuna's defaults, plus multivariate
-     * and the liar). Chosen on mean best loss over 20 seeds ({@code SamplerComparison} in
-     * the tests); at 200 trials, branin / hartmann6 / cash_synth:
-     * joint 0.462 / -3.135 / 0.0841, one at a time 0.407 / -3.195 / 0.0931,
-     * tpe-hyperopt 0.571 / -2.830 / 0.0848, random 0.665 / -2.393 / 0.0971.
-     * Joint kernels are the default because conditional spaces are what this engine is
-     * for and there they win clearly; they give up a little on small smooth problems.
-     * At 100 trials gamma 0.15 was better on branin and hartmann6 (0.450, -3.072 against
-     * 0.478, -2.953) but worse on cash_synth (0.0976 against 0.0934), as were gamma 0.25
-     * (0.1029) and startup 20 (0.0946). The liar changes nothing in a serial run and
-     * spreads parallel workers.
+     * gamma 0.1, startup 10, 24 candidates, prior weight 3, joint kernels with adaptive
+     * widths, rank weights 1, magic clip by history, constant liar, no endpoints,
+     * forgetting after 25. Why each, measured with {@code hyperopt bench} over the
+     * benchmark suite (docs/benchmarks.md, "Optimizer quality"): joint kernels keep the
+     * interactions inside a group (they win on the conditional problems), but their common
+     * Scott-like width stays near 0.15 of the range in six dimensions, so they cannot
+     * refine; per-dimension neighbour widths and a clip that shrinks with the history let
+     * them refine as annealing does, and rank weights lean l towards the incumbent. What
+     * that takes away in exploration the heavier prior gives back: with weight 1 the prior
+     * is 4% of l once the good set is full, against Hyperopt's 20% (its good set is
+     * ceil(0.25 sqrt n)), and a narrow basin away from the first good points is then
+     * never visited.
      */
-    public static final TpeOptions DEFAULTS = new TpeOptions(0.1, 10, 24, 1.0, true, true, false, true, 25);
+    public static final TpeOptions DEFAULTS = new TpeOptions(0.1, 10, 24, 3.0, true, true, false, true, 25, true, 1.0, true);
+
+    /**
+     * Optuna's TPESampler defaults (independent, gamma 0.1, startup 10, prior weight 1,
+     * magic clip over the good set, no endpoints), for comparison.
+     */
+    public static final TpeOptions OPTUNA = new TpeOptions(0.1, 10, 24, 1.0, false, true, false, true, 25, false, 0.0, false);
 
     /** The good set never holds more trials than this. */
     public static final int GAMMA_CAP = 25;
@@ -45,6 +61,7 @@ public record TpeOptions(double gamma, int startup, int candidates, double prior
         if (candidates < 1) throw new IllegalArgumentException("candidates must be >= 1, got " + candidates);
         if (!(priorWeight > 0)) throw new IllegalArgumentException("priorWeight must be > 0, got " + priorWeight);
         if (linearForgetting < 0) throw new IllegalArgumentException("linearForgetting must be >= 0, got " + linearForgetting);
+        if (!(rankWeights >= 0 && rankWeights <= 1)) throw new IllegalArgumentException("rankWeights must be in [0, 1], got " + rankWeights);
     }
 
     /** How many of {@code n} finished trials make the good set. */
@@ -53,22 +70,52 @@ public record TpeOptions(double gamma, int startup, int candidates, double prior
     }
 
     public TpeOptions withGamma(double g) {
-        return new TpeOptions(g, startup, candidates, priorWeight, multivariate, constantLiar, considerEndpoints, magicClip, linearForgetting);
+        return new TpeOptions(g, startup, candidates, priorWeight, multivariate, constantLiar, considerEndpoints, magicClip,
+                linearForgetting, adaptiveWidths, rankWeights, clipByHistory);
     }
 
     public TpeOptions withStartup(int s) {
-        return new TpeOptions(gamma, s, candidates, priorWeight, multivariate, constantLiar, considerEndpoints, magicClip, linearForgetting);
+        return new TpeOptions(gamma, s, candidates, priorWeight, multivariate, constantLiar, considerEndpoints, magicClip,
+                linearForgetting, adaptiveWidths, rankWeights, clipByHistory);
+    }
+
+    public TpeOptions withCandidates(int c) {
+        return new TpeOptions(gamma, startup, c, priorWeight, multivariate, constantLiar, considerEndpoints, magicClip,
+                linearForgetting, adaptiveWidths, rankWeights, clipByHistory);
+    }
+
+    public TpeOptions withPriorWeight(double p) {
+        return new TpeOptions(gamma, startup, candidates, p, multivariate, constantLiar, considerEndpoints, magicClip,
+                linearForgetting, adaptiveWidths, rankWeights, clipByHistory);
     }
 
     public TpeOptions withMultivariate(boolean m) {
-        return new TpeOptions(gamma, startup, candidates, priorWeight, m, constantLiar, considerEndpoints, magicClip, linearForgetting);
+        return new TpeOptions(gamma, startup, candidates, priorWeight, m, constantLiar, considerEndpoints, magicClip,
+                linearForgetting, adaptiveWidths, rankWeights, clipByHistory);
     }
 
     public TpeOptions withConstantLiar(boolean c) {
-        return new TpeOptions(gamma, startup, candidates, priorWeight, multivariate, c, considerEndpoints, magicClip, linearForgetting);
+        return new TpeOptions(gamma, startup, candidates, priorWeight, multivariate, c, considerEndpoints, magicClip,
+                linearForgetting, adaptiveWidths, rankWeights, clipByHistory);
     }
 
     public TpeOptions withConsiderEndpoints(boolean e) {
-        return new TpeOptions(gamma, startup, candidates, priorWeight, multivariate, constantLiar, e, magicClip, linearForgetting);
+        return new TpeOptions(gamma, startup, candidates, priorWeight, multivariate, constantLiar, e, magicClip,
+                linearForgetting, adaptiveWidths, rankWeights, clipByHistory);
+    }
+
+    public TpeOptions withAdaptiveWidths(boolean a) {
+        return new TpeOptions(gamma, startup, candidates, priorWeight, multivariate, constantLiar, considerEndpoints, magicClip,
+                linearForgetting, a, rankWeights, clipByHistory);
+    }
+
+    public TpeOptions withRankWeights(double r) {
+        return new TpeOptions(gamma, startup, candidates, priorWeight, multivariate, constantLiar, considerEndpoints, magicClip,
+                linearForgetting, adaptiveWidths, r, clipByHistory);
+    }
+
+    public TpeOptions withClipByHistory(boolean c) {
+        return new TpeOptions(gamma, startup, candidates, priorWeight, multivariate, constantLiar, considerEndpoints, magicClip,
+                linearForgetting, adaptiveWidths, rankWeights, c);
     }
 }

@@ -37,6 +37,12 @@ import java.util.random.RandomGenerator;
  * next suggestion moves away from it, which spreads parallel workers. {@code candidates}
  * joint draws from l are scored by log l(x) - log g(x) and the best is kept. Before
  * {@code startup} finished trials, the prior is sampled.
+ *
+ * <p>With the defaults the joint kernels refine as well as univariate ones: each kernel's
+ * width per dimension is its distance to its neighbours, the lower clip on widths falls
+ * with the group's history, and good observations weigh more the better their rank, so
+ * l concentrates near the incumbent as annealing does while EI (l / g) still decides
+ * among the candidates; a heavier prior keeps exploring.
  */
 public final class TpeSampler implements Sampler {
 
@@ -107,28 +113,47 @@ public final class TpeSampler implements Sampler {
             }
             double[][] goodObs = new double[group.length][r];
             double[][] badObs = new double[group.length][r];
+            double[] goodLoss = new double[r];
             int ng = 0;
             int nb = 0;
             for (int i = 0; i < r; i++) {
                 double[] v = history.get(counted[rel[i]]).values();
                 double[][] into = isGood[i] ? goodObs : badObs;
                 int slot = isGood[i] ? ng++ : nb++;
+                if (isGood[i]) goodLoss[slot] = losses[rel[i]];
                 for (int j = 0; j < group.length; j++) into[j][slot] = dims[j].toWorking(v[group[j]]);
             }
+            Fit fit = new Fit(options.rankWeights() > 0 ? rankWeights(goodLoss, ng, options.rankWeights()) : null,
+                    options.clipByHistory() ? r : ng, options.clipByHistory() ? r : nb);
             if (group.length > 1) {
-                sampleJointly(group, dims, goodObs, ng, badObs, nb, rng, values);
+                sampleJointly(group, dims, goodObs, ng, badObs, nb, fit, rng, values);
             } else {
                 // A group of one: the joint estimator is a one-dimensional mixture, evaluated as such.
-                values[group[0]] = sampleAlone(dims[0], goodObs[0], ng, badObs[0], nb, rng);
+                values[group[0]] = sampleAlone(dims[0], goodObs[0], ng, badObs[0], nb, fit, rng);
             }
         }
         return new Assignment(space, values);
     }
 
+    /** How the two estimators are fitted: the good observations' weights (null: forgetting) and the magic clip's counts. */
+    private record Fit(double[] goodWeights, int goodClip, int badClip) {}
+
+    /**
+     * Weights of the good observations by rank of loss, falling linearly from the best to
+     * the worst of them and averaging 1: l leans towards the incumbent, the way annealing
+     * does, while still spreading over the whole good set.
+     */
+    static double[] rankWeights(double[] loss, int ng, double slope) {
+        double[] w = new double[ng];
+        int[] order = Sorting.argsort(loss, ng);
+        for (int rank = 0; rank < ng; rank++) w[order[rank]] = 1 - slope + slope * 2.0 * (ng - rank) / (ng + 1.0);
+        return w;
+    }
+
     private void sampleJointly(int[] group, Dimension[] dims, double[][] goodObs, int ng, double[][] badObs, int nb,
-                               RandomGenerator rng, double[] values) {
-        ProductKernels l = new ProductKernels(dims, goodObs, ng, options);
-        ProductKernels g = new ProductKernels(dims, badObs, nb, options);
+                               Fit fit, RandomGenerator rng, double[] values) {
+        ProductKernels l = new ProductKernels(dims, goodObs, ng, fit.goodWeights(), fit.goodClip(), options);
+        ProductKernels g = new ProductKernels(dims, badObs, nb, null, fit.badClip(), options);
         double[] candidate = new double[group.length];
         double[] best = new double[group.length];
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -145,11 +170,11 @@ public final class TpeSampler implements Sampler {
         }
     }
 
-    private double sampleAlone(Dimension dim, double[] goodObs, int ng, double[] badObs, int nb, RandomGenerator rng) {
+    private double sampleAlone(Dimension dim, double[] goodObs, int ng, double[] badObs, int nb, Fit fit, RandomGenerator rng) {
         double best = Double.NaN;
         double bestScore = Double.NEGATIVE_INFINITY;
         if (dim.isCategorical()) {
-            double[] l = UnivariateParzen.categorical(dim, goodObs, ng, options);
+            double[] l = UnivariateParzen.categorical(dim, goodObs, ng, fit.goodWeights(), options);
             double[] g = UnivariateParzen.categorical(dim, badObs, nb, options);
             for (int c = 0; c < options.candidates(); c++) {
                 int k = CategoricalPosterior.draw(l, rng.nextDouble());
@@ -161,8 +186,8 @@ public final class TpeSampler implements Sampler {
             }
             return best + dim.offset();
         }
-        UnivariateParzen l = new UnivariateParzen(dim, goodObs, ng, options);
-        UnivariateParzen g = new UnivariateParzen(dim, badObs, nb, options);
+        UnivariateParzen l = new UnivariateParzen(dim, goodObs, ng, fit.goodWeights(), fit.goodClip(), options);
+        UnivariateParzen g = new UnivariateParzen(dim, badObs, nb, null, fit.badClip(), options);
         double[] seen = dim.isQuantized() ? new double[options.candidates()] : null;
         double[] seenScore = dim.isQuantized() ? new double[options.candidates()] : null;
         for (int c = 0; c < options.candidates(); c++) {

@@ -24,11 +24,20 @@ final class UnivariateParzen {
 
     /**
      * Fits the first {@code m} values of {@code obs} (working space, trial order). With
-     * {@code options.multivariate()} the kernels get the joint rule's common width for a
-     * group of one ({@link ProductKernels}), so that a one-member group costs what a
-     * univariate estimator costs and gives the same densities as the joint one.
+     * {@code options.multivariate()} and without adaptive widths the kernels get the
+     * joint rule's common width for a group of one ({@link ProductKernels}), so that a
+     * one-member group costs what a univariate estimator costs and gives the same
+     * densities as the joint one.
      */
     UnivariateParzen(Dimension dim, double[] obs, int m, TpeOptions options) {
+        this(dim, obs, m, null, m, options);
+    }
+
+    /**
+     * @param weights the observations' weights (null: linear forgetting)
+     * @param clipCount the count the magic clip divides the width by (plus 2, at most 100)
+     */
+    UnivariateParzen(Dimension dim, double[] obs, int m, double[] weights, int clipCount, TpeOptions options) {
         this.dim = dim;
         int n = m + 1;
         double width = dim.priorSigma();
@@ -37,15 +46,15 @@ final class UnivariateParzen {
         System.arraycopy(obs, 0, mus, 0, m);
         mus[m] = dim.priorMu();
         int[] order = Sorting.argsort(mus, n);
-        if (options.multivariate()) {
+        if (options.multivariate() && !options.adaptiveWidths()) {
             java.util.Arrays.fill(sig, ProductKernels.jointWidth(m, 1, width));
         } else {
             neighbourWidths(mus, sig, order, dim, options.considerEndpoints());
         }
-        double minSigma = options.magicClip() ? width / Math.min(100.0, m + 2.0) : Dimension.EPS;
+        double minSigma = options.magicClip() ? width / Math.min(100.0, clipCount + 2.0) : Dimension.EPS;
         for (int i = 0; i < m; i++) sig[i] = Math.min(width, Math.max(minSigma, sig[i]));
         sig[m] = width;
-        double[] w = LinearForgetting.weights(m, options.linearForgetting());
+        double[] w = weights != null ? weights : LinearForgetting.weights(m, options.linearForgetting());
         double[] v = new double[n];
         double total = 0;
         for (int i = 0; i < n; i++) {
@@ -102,9 +111,14 @@ final class UnivariateParzen {
      * kernel is the prior; kernels weighted by linear forgetting and priorWeight.
      */
     static double[] categorical(Dimension dim, double[] obs, int m, TpeOptions options) {
+        return categorical(dim, obs, m, null, options);
+    }
+
+    /** As above, with the observations' weights (null: linear forgetting). */
+    static double[] categorical(Dimension dim, double[] obs, int m, double[] weights, TpeOptions options) {
         int k = dim.categories();
         double[] prior = dim.prior();
-        double[] w = LinearForgetting.weights(m, options.linearForgetting());
+        double[] w = weights != null ? weights : LinearForgetting.weights(m, options.linearForgetting());
         double wsum = options.priorWeight();
         for (int i = 0; i < m; i++) wsum += w[i];
         double c = options.priorWeight() / (m + 1) * k;

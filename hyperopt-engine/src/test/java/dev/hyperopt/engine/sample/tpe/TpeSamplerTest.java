@@ -61,7 +61,7 @@ class TpeSamplerTest {
         // obs 0, 2, 2 over K = 3 (uniform prior), priorWeight 1: c = 1/4 * 3 = 0.75.
         // Each observation's kernel: (0.75/3 + [x = obs]) / 1.75; prior kernel 1/3; kernel weights 1/4 each.
         Dimension dim = Dimension.of(Param.labelled("r", Distribution.of(Dist.RANDINT, 0, 3)));
-        double[] p = UnivariateParzen.categorical(dim, new double[] {0, 2, 2}, 3, TpeOptions.DEFAULTS);
+        double[] p = UnivariateParzen.categorical(dim, new double[] {0, 2, 2}, 3, TpeOptions.OPTUNA);
         double base = 0.25 / 1.75;
         double hit = 1.0 / 1.75;
         assertThat(p[0]).isCloseTo((3 * base + hit + 1.0 / 3) / 4, within(TOL));
@@ -145,5 +145,29 @@ class TpeSamplerTest {
         double s = f.applyAsDouble(a) + f.applyAsDouble(b);
         for (int i = 1; i < n; i++) s += f.applyAsDouble(a + i * h) * (i % 2 == 0 ? 2 : 4);
         return s * h / 3;
+    }
+
+    @Test
+    void rankWeightsFavourTheBestGoodTrialAndAverageOne() {
+        double[] loss = {0.3, 0.1, 0.2, 0.4};
+        double[] w = TpeSampler.rankWeights(loss, 4, 1.0);
+        assertThat(w[1]).isGreaterThan(w[2]);
+        assertThat(w[2]).isGreaterThan(w[0]);
+        assertThat(w[0]).isGreaterThan(w[3]);
+        assertThat(w[1] + w[2] + w[0] + w[3]).isCloseTo(4.0, within(TOL));
+        assertThat(TpeSampler.rankWeights(loss, 4, 0.0)).containsOnly(1.0);
+    }
+
+    @Test
+    void adaptiveJointKernelsNarrowWhereObservationsCluster() {
+        Dimension u = Dimension.of(Param.labelled("u", Distribution.of(Dist.UNIFORM, 0, 10)));
+        Dimension v = Dimension.of(Param.labelled("v", Distribution.of(Dist.UNIFORM, 0, 10)));
+        double[][] obs = {{5.0, 5.01, 5.02, 9.0}, {1.0, 1.01, 1.02, 9.0}};
+        TpeOptions adaptive = TpeOptions.DEFAULTS;
+        TpeOptions common = TpeOptions.DEFAULTS.withAdaptiveWidths(false);
+        ProductKernels a = new ProductKernels(new Dimension[] {u, v}, obs, 4, null, 200, adaptive);
+        ProductKernels c = new ProductKernels(new Dimension[] {u, v}, obs, 4, null, 200, common);
+        // At the cluster the adaptive estimator is far more peaked than one with a common width.
+        assertThat(a.logPdf(new double[] {5.01, 1.01})).isGreaterThan(c.logPdf(new double[] {5.01, 1.01}) + 2);
     }
 }

@@ -1,0 +1,119 @@
+package dev.hyperopt.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hyperopt.engine.bench.Algorithms;
+import dev.hyperopt.engine.bench.BenchProblem;
+import dev.hyperopt.engine.bench.BenchReport;
+import dev.hyperopt.engine.bench.BenchRun;
+import dev.hyperopt.engine.bench.BenchRunner;
+import dev.hyperopt.engine.bench.Suite;
+import dev.hyperopt.engine.inject.Engine;
+import dev.hyperopt.engine.sample.Sampler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code hyperopt bench}: runs optimizers in process on the benchmark suite's problems
+ * (formulas built in, spaces from the suite's .hspace files) over seeds 0..N-1, and writes
+ * the results in the shape of the reference results, with a Markdown report beside them
+ * that puts the numbers next to the reference ones.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run optimizers on the benchmark suite and compare them with the reference numbers.",
+                "Spaces are read from hspace/NAME.hspace beside the problem list; the reference results from "
+                        + "anchors/quality.json beside it when present."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--problems", required = true, paramLabel = "FILE", description = "the suite's problem list (problems.json)")
+    Path problemsFile;
+
+    @Option(names = "--problem", paramLabel = "NAME", description = "run only this problem (repeatable; default: every quality problem)")
+    List<String> problems = new ArrayList<>();
+
+    @Option(names = "--algo", paramLabel = "NAME", defaultValue = "tpe",
+            description = "algorithm (repeatable): tpe, tpe-hyperopt, anneal, rand, or tpe:KEY=VALUE,... for tpe with "
+                    + "options changed (default: ${DEFAULT-VALUE})")
+    List<String> algos = new ArrayList<>();
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "20", description = "seeds 0..N-1 (default: ${DEFAULT-VALUE})")
+    int seeds;
+
+    @Option(names = "--budget", paramLabel = "N", description = "evaluations per run (default: each problem's budget)")
+    Integer budget;
+
+    @Option(names = "--jobs", paramLabel = "K", defaultValue = "1", description = "runs side by side (default: ${DEFAULT-VALUE})")
+    int jobs;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "the results (JSON)")
+    Path out;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "the report (default: --out with .md instead of .json)")
+    Path markdown;
+
+    @Option(names = "--anchors", paramLabel = "FILE", description = "reference results (default: anchors/quality.json beside the problem list)")
+    Path anchors;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (seeds < 1) throw new UserError("--seeds must be at least 1, got " + seeds);
+        if (budget != null && budget < 1) throw new UserError("--budget must be at least 1, got " + budget);
+        if (jobs < 1) throw new UserError("--jobs must be at least 1, got " + jobs);
+        Suite suite;
+        try {
+            suite = Suite.load(problemsFile);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(problemsFile + ": " + e.getMessage());
+        }
+        Map<String, BenchProblem> chosen = new LinkedHashMap<>();
+        try {
+            if (problems.isEmpty()) suite.qualityProblems().forEach(p -> chosen.put(p.name(), p));
+            else for (String name : problems) chosen.put(name, suite.problem(name));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        Engine engine = Engine.standard();
+        Map<String, Sampler> samplers = new LinkedHashMap<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        for (String a : new java.util.LinkedHashSet<>(algos)) {
+            try {
+                Sampler s = Algorithms.sampler(a, engine::sampler);
+                samplers.put(a, s);
+                descriptions.put(a, a.contains(":") ? "this engine's tpe with " + a.substring(a.indexOf(':') + 1)
+                        : "this engine's " + a + " (" + s.getClass().getSimpleName() + ", defaults)");
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        List<Long> seedList = new ArrayList<>();
+        for (long s = 0; s < seeds; s++) seedList.add(s);
+        long t0 = System.nanoTime();
+        List<BenchRun> runs = BenchRunner.runAll(new ArrayList<>(chosen.values()), samplers, seedList, budget == null ? 0 : budget, jobs);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        String command = "hyperopt " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        ObjectNode results = BenchReport.toJson(chosen, descriptions, seedList, runs, command, jobs, elapsed);
+        Files.writeString(out, Json.PRETTY.writeValueAsString(results) + "\n", StandardCharsets.UTF_8);
+        Path anchorFile = anchors != null ? anchors : problemsFile.toAbsolutePath().getParent().resolve("anchors/quality.json");
+        JsonNode anchorJson = Files.isRegularFile(anchorFile) ? Json.MAPPER.readTree(anchorFile.toFile()) : null;
+        if (anchors != null && anchorJson == null) throw new UserError("no such file: " + anchors);
+        Path md = markdown != null ? markdown : Path.of(out.toString().replaceAll("\\.json$", "") + ".md");
+        Files.writeString(md, BenchReport.markdown(results, anchorJson, "tpe"), StandardCharsets.UTF_8);
+        spec.commandLine().getErr().printf("bench: %d runs in %.1f s; results in %s, report in %s%n", runs.size(), elapsed, out, md);
+        spec.commandLine().getErr().flush();
+        return 0;
+    }
+}
