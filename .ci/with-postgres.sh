@@ -3,8 +3,9 @@
 #
 #   .ci/with-postgres.sh mvn -B verify
 #
-# The server is a fresh cluster (initdb, trust authentication, 127.0.0.1 only) in a temporary
-# folder, on a free port, owned by the postgres user (initdb refuses to run as root); it is
+# The server is a fresh cluster (initdb; 127.0.0.1 only, with a random password for user
+# postgres, exported as PGPASSWORD) in a temporary folder, on a free port, owned by the
+# postgres user (initdb refuses to run as root); it is
 # stopped and deleted when the command ends, whatever its outcome. Needs Debian's PostgreSQL
 # server packages (apt-get install postgresql); when they are missing and we are root, they
 # are installed. Without this script the PostgreSQL tests are skipped, saying why.
@@ -51,12 +52,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-as_owner "'$PGBIN/initdb' -D '$DATA/db' -A trust -U postgres >'$DATA/initdb.log' 2>&1" \
+# Connections over TCP need the password (as they would on a real server), so the tests
+# exercise PGPASSWORD and ~/.pgpass; the socket in the data folder is trusted, for setup.
+PGPASSWORD=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
+printf '%s\n' "$PGPASSWORD" > "$DATA/pw"
+[ "$(id -u)" -eq 0 ] && chown postgres "$DATA/pw"
+as_owner "'$PGBIN/initdb' -D '$DATA/db' --auth-local=trust --auth-host=scram-sha-256 --pwfile='$DATA/pw' -U postgres >'$DATA/initdb.log' 2>&1" \
   || { cat "$DATA/initdb.log" >&2; exit 1; }
+rm -f "$DATA/pw"
 as_owner "'$PGBIN/pg_ctl' -D '$DATA/db' -o \"-p $PORT -k '$DATA' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" -l '$DATA/server.log' -w start >/dev/null" \
   || { cat "$DATA/server.log" >&2; exit 1; }
-as_owner "'$PGBIN/createdb' -h 127.0.0.1 -p $PORT -U postgres hyperopt_test"
+as_owner "'$PGBIN/createdb' -h '$DATA' -p $PORT -U postgres hyperopt_test"
 
+export PGPASSWORD
 export HYPEROPT_TEST_PG="postgresql://postgres@127.0.0.1:$PORT/hyperopt_test"
 echo "with-postgres: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') at $HYPEROPT_TEST_PG" >&2
 set +e
