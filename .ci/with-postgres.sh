@@ -51,6 +51,8 @@ cleanup() {
   rm -rf "$DATA"
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # Connections over TCP need the password (as they would on a real server), so the tests
 # exercise PGPASSWORD and ~/.pgpass; the socket in the data folder is trusted, for setup.

@@ -15,6 +15,11 @@ import dev.hyperopt.engine.run.StopReason;
 import dev.hyperopt.engine.store.MemoryTrialStore;
 import dev.hyperopt.engine.store.TrialStore;
 import dev.hyperopt.report.HtmlReport;
+import dev.hyperopt.weka.WekaEstimator;
+import dev.hyperopt.weka.data.DataSets;
+import dev.hyperopt.weka.objective.Metric;
+import weka.classifiers.Evaluation;
+import weka.core.Instances;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -186,5 +191,35 @@ class ApiExamplesTest {
                 }
                 """).orThrow();
         assertThat(dev.hyperopt.engine.store.SpaceFingerprint.of(space)).isEqualTo(dev.hyperopt.engine.store.SpaceFingerprint.of(same));
+    }
+
+    @Test
+    void tuneAWekaPipeline() throws Exception {
+        // tag::weka[]
+        Instances data = DataSets.withClass(DataSets.load("iris"), "last", "iris");
+        Instances[] parts = DataSets.split(data, 0.3, 1);          // stratified 70/30
+
+        WekaEstimator est = new WekaEstimator()
+                .maxEvals(10).seed(1)                               // TPE by default
+                .metric(Metric.ERROR_RATE).folds(5)                 // or .holdout(0.2)
+                .trialTimeout(Duration.ofMinutes(2)).memoryLimit("1g");
+        est.fit(parts[0]);                                          // tune, then refit on all of parts[0]
+
+        double cv = est.bestLoss();                                 // the best trial's CV loss
+        double test = est.testLoss(parts[1]);                       // the same metric on the test set
+        Evaluation e = est.evaluate(parts[1]);                      // Weka's full evaluation
+        double label = est.classifyInstance(parts[1].instance(0));
+        double[] p = est.distributionForInstance(parts[1].instance(0));
+        String cmd = est.commandLine();                             // the best pipeline for Weka
+        est.saveModel(dir.resolve("iris.model"));                   // SerializationHelper format
+        Result run = est.result();                                  // every trial, as hyperopt tune reports them
+        // end::weka[]
+        assertThat(run.trials()).hasSize(10);
+        assertThat(cv).isLessThan(0.1);
+        assertThat(test).isEqualTo(1 - e.pctCorrect() / 100);
+        assertThat(label).isIn(0.0, 1.0, 2.0);
+        assertThat(p).hasSize(3);
+        assertThat(cmd).startsWith("weka.classifiers.");
+        assertThat(weka.core.SerializationHelper.read(dir.resolve("iris.model").toString())).isInstanceOf(weka.classifiers.Classifier.class);
     }
 }

@@ -1,0 +1,123 @@
+package dev.hyperopt.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weka.classifiers.Classifier;
+import weka.core.SerializationHelper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WekaTuneCommandTest {
+    @TempDir
+    Path dir;
+
+    private static final String NUMERIC = """
+            @relation numeric
+            @attribute x numeric
+            @attribute y numeric
+            @data
+            1,2
+            2,4
+            3,6
+            4,8
+            5,10
+            6,12
+            """;
+
+    @Test
+    void tunesIrisWithAHoldoutAndSavesTheModel() throws Exception {
+        Path model = dir.resolve("iris.model");
+        Path json = dir.resolve("result.json");
+        Cli r = Cli.run("weka", "tune", "--data", "iris", "--holdout", "0.3", "--max-evals", "3", "--seed", "2",
+                "--store", "memory:", "--model", model.toString(), "--json", json.toString(), "--space", "j48");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("best CV loss (error): 0.", "test loss (error):", "on holdout 0.3 (45 rows)",
+                "weka:    weka.classifiers.trees.J48 ", "model:   " + model, "trials:  3 (ok 3, fail 0)", "best:    trial ");
+        Classifier c = (Classifier) SerializationHelper.read(model.toString());
+        assertThat(c.getClass().getName()).isEqualTo("weka.classifiers.trees.J48");
+        assertThat(Files.readString(json)).contains("\"command\"", "\"accuracy\"");
+    }
+
+    @Test
+    void aMissingFileIsOneLine() {
+        expectError(new String[]{"--data", dir.resolve("nope.arff").toString()}, "no such file or built-in data set: ");
+    }
+
+    @Test
+    void aMalformedFileIsOneLine() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.arff"), "@relation r\n@attribute a numeric\n@data\n1,2,oops\n");
+        expectError(new String[]{"--data", bad.toString()}, "cannot read " + bad + ": ");
+    }
+
+    @Test
+    void anUnknownFormatIsOneLine() throws Exception {
+        Path txt = Files.writeString(dir.resolve("data.txt"), "1 2 3\n");
+        expectError(new String[]{"--data", txt.toString()}, "not an .arff or .csv file");
+    }
+
+    @Test
+    void aMissingClassAttributeIsOneLine() {
+        expectError(new String[]{"--data", "iris", "--class", "colour"}, "iris has no attribute 'colour' to use as the class");
+    }
+
+    @Test
+    void aNumericClassWithAClassificationOnlySpaceIsOneLine() throws Exception {
+        Path num = Files.writeString(dir.resolve("num.arff"), NUMERIC);
+        expectError(new String[]{"--data", num.toString(), "--space", "any_classifier"},
+                "space any_classifier is for a nominal class, but class 'y' is numeric (use regression or any_regressor)");
+        expectError(new String[]{"--data", num.toString(), "--space", "j48"},
+                "the space does not fit this data set (numeric class 'y'): J48 cannot handle this data: Cannot handle numeric class!");
+        expectError(new String[]{"--data", num.toString(), "--metric", "auc"}, "metric auc needs a nominal class");
+    }
+
+    @Test
+    void anEmptyDataSetIsOneLine() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.arff"), "@relation e\n@attribute a numeric\n@attribute c {x,y}\n@data\n");
+        expectError(new String[]{"--data", empty.toString()}, empty + " is empty: it has no rows");
+    }
+
+    @Test
+    void aTestSetWithOtherAttributesIsOneLine() throws Exception {
+        Path num = Files.writeString(dir.resolve("num.arff"), NUMERIC);
+        expectError(new String[]{"--data", "iris", "--test", num.toString()}, "does not match iris");
+    }
+
+    @Test
+    void badOptionValuesAreOneLine() {
+        expectError(new String[]{"--data", "iris", "--metric", "speed"}, "invalid value for --metric: unknown metric 'speed'");
+        expectError(new String[]{"--data", "iris", "--space", "nothing"}, "no Weka space named 'nothing'");
+        expectError(new String[]{"--data", "iris", "--holdout", "1.5"}, "invalid value for --holdout");
+        Cli both = Cli.run("weka", "tune", "--data", "iris", "--holdout", "0.3", "--test", "x.arff");
+        assertThat(both.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void wekaAloneAsksForItsSubCommand() {
+        Cli r = Cli.run("weka");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("missing sub-command (tune)");
+        Cli help = Cli.run("weka", "tune", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--data", "--holdout", "--metric", "--trial-timeout", "--memory", "--model");
+    }
+
+    private void expectError(String[] args, String message) {
+        String[] full = new String[args.length + 6];
+        full[0] = "weka";
+        full[1] = "tune";
+        System.arraycopy(args, 0, full, 2, args.length);
+        full[args.length + 2] = "--store";
+        full[args.length + 3] = "memory:";
+        full[args.length + 4] = "--max-evals";
+        full[args.length + 5] = "1";
+        Cli r = Cli.run(full);
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).startsWith("hyperopt: ").contains(message);
+        assertThat(r.hasStackTrace()).isFalse();
+        assertThat(r.out()).isEmpty();
+    }
+}

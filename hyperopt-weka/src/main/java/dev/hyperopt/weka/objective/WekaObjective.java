@@ -1,0 +1,104 @@
+package dev.hyperopt.weka.objective;
+
+import dev.hyperopt.engine.api.Objective;
+import dev.hyperopt.engine.api.Outcome;
+import dev.hyperopt.engine.api.TrialContext;
+import dev.hyperopt.engine.objective.CommandObjective;
+import dev.hyperopt.weka.WekaBootstrap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Scores each trial's pipeline by cross-validation on the training data, in a child JVM
+ * (see {@link EvaluationWorker} for why): the engine's {@link CommandObjective} keeps one
+ * child per parallel slot, kills it when a trial outlives its time-out, and starts a fresh
+ * one for the next trial. The training data are written once, serialized, to a temporary
+ * file that {@link #close()} deletes. A trial's attachments hold its Weka command line,
+ * the accuracy (or RMSE and MAE) and the seconds the evaluation took.
+ */
+public final class WekaObjective implements Objective, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WekaObjective.class);
+    private static final Pattern MEMORY = Pattern.compile("\\d+[kKmMgG]?");
+
+    private final Path dataFile;
+    private final CommandObjective command;
+    private final String memoryLimit;
+
+    /**
+     * @param data        the training data, class attribute set
+     * @param memoryLimit the child JVM's heap, as {@code -Xmx} takes it ({@code 1g}, {@code 512m})
+     */
+    public WekaObjective(Instances data, EvaluationSettings settings, String memoryLimit) {
+        WekaBootstrap.init();
+        Objects.requireNonNull(settings, "settings");
+        if (data.classIndex() < 0) throw new IllegalArgumentException("the data set has no class attribute");
+        if (memoryLimit == null || !MEMORY.matcher(memoryLimit).matches()) {
+            throw new IllegalArgumentException("invalid memory limit '" + memoryLimit + "' (examples: 512m, 2g)");
+        }
+        this.memoryLimit = memoryLimit;
+        try {
+            dataFile = Files.createTempFile("hyperopt-weka-", ".instances");
+            SerializationHelper.write(dataFile.toString(), data);
+        } catch (Exception e) {
+            throw new UncheckedIOException(new IOException("cannot write the training data for the trials: " + e.getMessage(), e));
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + memoryLimit);
+        cmd.add("-XX:+UseSerialGC");
+        cmd.addAll(jvmSettings());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("hyperopt.weka.classpath", System.getProperty("java.class.path")));
+        cmd.add(EvaluationWorker.class.getName());
+        cmd.add(dataFile.toString());
+        cmd.add(settings.metric().id());
+        cmd.add(Integer.toString(settings.folds()));
+        cmd.add(Double.toString(settings.holdout()));
+        cmd.add(Long.toString(settings.seed()));
+        StringBuilder sh = new StringBuilder("exec");
+        for (String a : cmd) sh.append(' ').append(shellQuote(a));
+        this.command = new CommandObjective(sh.toString(), null, line -> LOG.debug("{}", line));
+    }
+
+    private static List<String> jvmSettings() {
+        List<String> out = new ArrayList<>();
+        for (String[] p : WekaBootstrap.properties()) out.add("-D" + p[0] + "=" + p[1]);
+        return out;
+    }
+
+    /** The child JVM's heap limit. */
+    public String memoryLimit() {
+        return memoryLimit;
+    }
+
+    @Override
+    public Outcome evaluate(TrialContext context) throws InterruptedException {
+        return command.evaluate(context);
+    }
+
+    /** Stops the child JVMs and deletes the data file. */
+    @Override
+    public void close() {
+        command.close();
+        try {
+            Files.deleteIfExists(dataFile);
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}: {}", dataFile, e.getMessage());
+        }
+    }
+
+    static String shellQuote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}
