@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Hyperparameter optimization: search spaces in .hspace files, searched by TPE, random search or annealing.",
         subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, SampleCommand.class, FmtCommand.class, GraphCommand.class,
-                TuneCommand.class, ReportCommand.class, BenchCommand.class, WekaCommand.class, Dl4jCommand.class})
+                TuneCommand.class, WorkerCommand.class, StudiesCommand.class, TrialsCommand.class, ReportCommand.class,
+                BenchCommand.class, WekaCommand.class, Dl4jCommand.class})
 public final class HyperoptCommand implements Runnable {
     @Spec
     CommandSpec spec;

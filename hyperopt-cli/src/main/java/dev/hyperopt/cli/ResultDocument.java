@@ -25,11 +25,15 @@ final class ResultDocument {
     private ResultDocument() {}
 
     static Map<String, Object> of(Result r) {
+        return of(r.study().name(), r.algorithm(), r.seed(), r.trials(), r.best());
+    }
+
+    /** The document of a study as a store holds it ({@code hyperopt trials --json}). */
+    static Map<String, Object> of(String study, String algorithm, long seed, List<Trial> trials, Optional<Trial> best) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("study", r.study().name());
-        doc.put("algo", r.algorithm());
-        doc.put("seed", r.seed());
-        Optional<Trial> best = r.best();
+        doc.put("study", study);
+        doc.put("algo", algorithm);
+        doc.put("seed", seed);
         if (best.isPresent()) {
             Trial b = best.get();
             Map<String, Object> m = new LinkedHashMap<>();
@@ -41,9 +45,9 @@ final class ResultDocument {
         } else {
             doc.put("best", null);
         }
-        List<Map<String, Object>> trials = new ArrayList<>();
-        for (Trial t : r.trials()) trials.add(trial(t));
-        doc.put("trials", trials);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Trial t : trials) list.add(trial(t));
+        doc.put("trials", list);
         return doc;
     }
 
@@ -65,7 +69,7 @@ final class ResultDocument {
         return t.config() == null ? null : t.config().value();
     }
 
-    private static String time(Instant i) {
+    static String time(Instant i) {
         return i == null ? null : i.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 

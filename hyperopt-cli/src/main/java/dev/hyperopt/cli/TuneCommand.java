@@ -11,7 +11,12 @@ import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.run.Minimize;
 import dev.hyperopt.engine.run.Result;
 import dev.hyperopt.engine.run.StopSignal;
+import dev.hyperopt.engine.api.Objective;
+import dev.hyperopt.engine.store.QueuedObjective;
 import dev.hyperopt.engine.store.StoreException;
+import dev.hyperopt.engine.store.StoreUrl;
+import dev.hyperopt.engine.store.StoreWorker;
+import dev.hyperopt.engine.store.StudyInfo;
 import dev.hyperopt.engine.store.TrialStore;
 import dev.hyperopt.report.HtmlReport;
 import picocli.CommandLine.Command;
@@ -80,6 +85,10 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--study", paramLabel = "NAME", description = "study name in the store (default: FILE's name without .hspace)")
     String study;
 
+    @Option(names = "--workers", description = "evaluate nothing here: queue the trials in the store for "
+            + "'hyperopt worker' processes (on any machines) and wait for their results")
+    boolean workers;
+
     @Option(names = "--json", paramLabel = "FILE", description = "write the result document to FILE")
     Path json;
 
@@ -113,14 +122,21 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         if (studyName.isBlank()) throw new UserError("invalid value for --study: the name is empty");
 
         SearchSpace space = SpaceFiles.load(file, err);
-        TrialStore trialStore;
+        TrialStore trialStore = openStore(engine, store);
+        StudyInfo info;
         try {
-            trialStore = engine.openStore(store);
-        } catch (StoreException | IllegalArgumentException e) {
+            if (workers) trialStore.handToWorkers();
+            info = trialStore.openStudy(studyName, space, algo, s);
+            // A resumed study goes on with its own algorithm unless --algo says otherwise.
+            if (!spec.commandLine().getParseResult().hasMatchedOption("--algo")) algo = info.algorithm();
+            trialStore.updateSettings(studyName, settings(evals, k, trialLimit));
+        } catch (StoreException e) {
+            trialStore.close();
             throw new UserError(UserError.describe(e));
         }
-        if (randomSeed) {
-            err.println("hyperopt: seed " + s);
+        if (randomSeed || info.seed() != s) {
+            // A study keeps the seed it was created with.
+            err.println("hyperopt: seed " + info.seed());
             err.flush();
         }
 
@@ -137,16 +153,18 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         }, "hyperopt-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         Result result;
-        try (trialStore; CommandObjective objective = new CommandObjective(objectiveCmd, null, line -> {
+        try (trialStore; CommandObjective local = workers ? null : new CommandObjective(objectiveCmd, null, line -> {
             synchronized (err) {
                 err.println(line);
                 err.flush();
             }
-        })) {
+        }); QueuedObjective queued = workers ? new QueuedObjective(trialStore, studyName, WORKER_POLL) : null) {
+            Objective objective = workers ? queued : local;
             Minimize run = Hyperopt.minimize(space, objective).engine(engine).algorithm(algo)
                     .maxEvals(evals).seed(s).parallelism(k).store(trialStore).study(studyName).stopSignal(stop);
             if (runLimit != null) run.timeout(runLimit);
-            if (trialLimit != null) run.trialTimeout(trialLimit);
+            // With workers the limit is theirs: a trial's time in the queue does not count.
+            if (trialLimit != null && !workers) run.trialTimeout(trialLimit);
             if (patience != null) run.earlyStop(patience);
             if (threshold != null) run.lossThreshold(threshold);
             if (!quiet && TuneProgress.onTerminal()) run.listener(new TuneProgress(System.err));
@@ -154,6 +172,8 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
                 result = run.run();
             } catch (StoreException e) {
                 throw new UserError(UserError.describe(e));
+            } finally {
+                markOver(trialStore, studyName);
             }
             if (json != null) {
                 try {
@@ -181,6 +201,55 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
+    /** How often a run with workers looks for their results. */
+    private static final Duration WORKER_POLL = Duration.ofMillis(20);
+
+    /** Opens a store for a command: a bad or unreachable URL is a one-line user error. */
+    static TrialStore openStore(Engine engine, String url) {
+        try {
+            return engine.openStore(url);
+        } catch (StoreException | IllegalArgumentException e) {
+            throw new UserError(UserError.describe(e));
+        }
+    }
+
+    /**
+     * Opens a store that must already exist, for commands that only read: an SQLite file is
+     * made on first use, so a missing one is a mistyped path, not a new, empty store.
+     */
+    static TrialStore openExisting(Engine engine, String url) {
+        try {
+            StoreUrl u = StoreUrl.parse(url);
+            if (u.scheme().equals("sqlite") && !u.rest().isBlank()) {
+                Path db = Path.of(u.rest().startsWith("//") ? u.rest().substring(2) : u.rest());
+                if (!java.nio.file.Files.exists(db)) throw new UserError("no such store file: " + db);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserError(UserError.describe(e));
+        }
+        return openStore(engine, url);
+    }
+
+    /** What a worker needs to evaluate the study's trials, and what the study was run with. */
+    private Map<String, String> settings(int evals, int k, Duration trialLimit) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("objective_cmd", objectiveCmd);
+        m.put("trial_timeout", trialLimit == null ? null : trialLimit.toMillis() + "ms");
+        m.put("max_evals", Integer.toString(evals));
+        m.put("parallel", Integer.toString(k));
+        m.put("workers", Boolean.toString(workers));
+        m.put(StoreWorker.RUN, StoreWorker.ACTIVE);
+        return m;
+    }
+
+    private static void markOver(TrialStore store, String study) {
+        try {
+            store.updateSettings(study, Map.of(StoreWorker.RUN, StoreWorker.OVER));
+        } catch (StoreException e) {
+            // the store is failing already; that error is the one reported
+        }
+    }
+
     /** The plain-text summary printed at the end of a run. */
     void summary(PrintWriter out, Result r) {
         Map<TrialState, Integer> counts = r.counts();
@@ -205,7 +274,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         return name.endsWith(".hspace") ? name.substring(0, name.length() - ".hspace".length()) : name;
     }
 
-    private static int integer(String option, String text, int min) {
+    static int integer(String option, String text, int min) {
         long v = longValue(option, text);
         if (v < min || v > Integer.MAX_VALUE) {
             throw new UserError("invalid value for " + option + ": '" + text + "' (needs an integer >= " + min + ")");
@@ -231,7 +300,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private static Duration duration(String option, String text) {
+    static Duration duration(String option, String text) {
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {

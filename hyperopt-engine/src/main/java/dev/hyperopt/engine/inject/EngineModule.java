@@ -12,6 +12,8 @@ import dev.hyperopt.engine.sample.tpe.TpeSampler;
 import dev.hyperopt.engine.spi.ObjectiveFactory;
 import dev.hyperopt.engine.store.MemoryTrialStoreFactory;
 import dev.hyperopt.engine.store.TrialStoreFactory;
+import dev.hyperopt.engine.store.jdbc.postgres.PostgresTrialStoreFactory;
+import dev.hyperopt.engine.store.jdbc.sqlite.SqliteTrialStoreFactory;
 
 /**
  * The engine's own bindings: samplers by algorithm name ({@code tpe}, {@code tpe-hyperopt}
@@ -30,6 +32,8 @@ public final class EngineModule extends AbstractModule {
         samplers.addBinding("tpe-hyperopt").to(HyperoptTpeSampler.class);
         samplers.addBinding("anneal").to(AnnealSampler.class);
         stores(binder()).addBinding("memory").to(MemoryTrialStoreFactory.class);
+        stores(binder()).addBinding("sqlite").to(SqliteTrialStoreFactory.class);
+        stores(binder()).addBinding("postgresql").to(PostgresTrialStoreFactory.class);
         objectives(binder()).addBinding("command").to(CommandObjectiveFactory.class);
     }
 

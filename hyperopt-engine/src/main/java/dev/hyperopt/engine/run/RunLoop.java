@@ -12,7 +12,7 @@ import dev.hyperopt.engine.space.Assignment;
 import dev.hyperopt.engine.space.EvaluationException;
 import dev.hyperopt.engine.space.SpaceEvaluator;
 import dev.hyperopt.engine.store.MemoryTrialStore;
-import dev.hyperopt.engine.store.SpaceFingerprint;
+import dev.hyperopt.engine.store.TrialFinishedException;
 import dev.hyperopt.engine.store.StudyInfo;
 import dev.hyperopt.engine.store.TrialStore;
 import org.slf4j.Logger;
@@ -60,6 +60,7 @@ final class RunLoop {
     private int finished;
     private final Map<Long, InFlight> inFlight = new LinkedHashMap<>();
     private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+    private final java.util.ArrayDeque<Trial> resumed = new java.util.ArrayDeque<>();
     private StudyInfo study;
     private long seed;
     private TrialStore store;
@@ -89,12 +90,18 @@ final class RunLoop {
             return t;
         });
         try {
-            study = store.openStudy(m.study, SpaceFingerprint.of(m.space), m.algorithm, m.seed);
+            study = store.openStudy(m.study, m.space, m.algorithm, m.seed);
             seed = study.seed();
             for (Trial t : store.trials(study.name())) {
                 put(t);
                 if (t.isFinished()) noteFinished(t);
             }
+            // Trials left running by a run that died are evaluated again, under their numbers, before new ones.
+            for (Trial t : store.takeOver(study.name())) {
+                put(t);
+                resumed.add(t);
+            }
+            if (!resumed.isEmpty()) LOG.info("study {}: {} trials left running are evaluated again", study.name(), resumed.size());
             int kept = countFinished();
             LOG.debug("study {}: {} finished trials kept from earlier runs", study.name(), kept);
             for (RunListener l : m.listeners) safely(() -> l.started(study, m.maxEvals, kept));
@@ -107,8 +114,8 @@ final class RunLoop {
                     cancelAll(hard);
                     break;
                 }
-                if (reason == null && trials.size() >= m.maxEvals) reason = StopReason.MAX_EVALS;
-                if (reason == null && inFlight.size() < m.parallelism) {
+                if (reason == null && resumed.isEmpty() && trials.size() >= m.maxEvals) reason = StopReason.MAX_EVALS;
+                if ((reason == null || !resumed.isEmpty()) && inFlight.size() < m.parallelism) {
                     launch(sampler, points, pool);
                     continue;
                 }
@@ -144,7 +151,23 @@ final class RunLoop {
     }
 
     private void launch(Sampler sampler, List<Assignment> points, ExecutorService pool) {
+        Trial again = resumed.poll();
+        if (again != null) {
+            for (RunListener l : m.listeners) safely(() -> l.trialStarted(again));
+            if (again.config() == null) {
+                finish(again.number(), Outcome.fail("space evaluation failed"), Instant.now());
+            } else {
+                submit(again, pool);
+            }
+            return;
+        }
         long n = store.reserveTrial(study.name());
+        if (n >= m.maxEvals) {
+            // Other runs on this study have filled it meanwhile.
+            store.releaseTrial(study.name(), n);
+            reason = StopReason.MAX_EVALS;
+            return;
+        }
         Assignment a = n < points.size() ? points.get((int) n)
                 : sampler.suggest(new SamplingContext(m.space, Collections.unmodifiableList(history), seed, n));
         Map<String, Object> labels = a.labels();
@@ -162,7 +185,12 @@ final class RunLoop {
             finish(n, Outcome.fail(evalError), Instant.now());
             return;
         }
-        TrialContext ctx = new TrialContext(n, config, labels, m.trialTimeout, m.stop::isRequested);
+        submit(running, pool);
+    }
+
+    private void submit(Trial running, ExecutorService pool) {
+        long n = running.number();
+        TrialContext ctx = new TrialContext(n, running.config(), running.labels(), m.trialTimeout, m.stop::isRequested);
         Future<?> f = pool.submit(() -> completions.add(new Completion(n, evaluate(ctx), Instant.now())));
         Instant deadline = ctx.deadline().map(d -> d.plus(GRACE)).orElse(null);
         inFlight.put(n, new InFlight(running, f, deadline));
@@ -266,7 +294,7 @@ final class RunLoop {
     }
 
     private void finish(long n, Outcome outcome, Instant when) {
-        Trial t = store.finishTrial(study.name(), n, outcome, when);
+        Trial t = record(n, outcome, when);
         put(t);
         noteFinished(t);
         if (reason == null) {
@@ -275,6 +303,15 @@ final class RunLoop {
         }
         Progress p = new Progress(countFinished(), m.maxEvals, Optional.ofNullable(best), Duration.ofNanos(System.nanoTime() - startNanos));
         for (RunListener l : m.listeners) safely(() -> l.trialFinished(t, p));
+    }
+
+    private Trial record(long n, Outcome outcome, Instant when) {
+        try {
+            return store.finishTrial(study.name(), n, outcome, when);
+        } catch (TrialFinishedException e) {
+            // On a shared store another process finished it first (a worker, or one that took it over): its result stands.
+            return store.trial(study.name(), n).orElseThrow(() -> e);
+        }
     }
 
     private void noteFinished(Trial t) {

@@ -19,6 +19,8 @@ public final class MemoryTrialStore extends AbstractTrialStore {
         final StudyInfo info;
         long next;
         final TreeMap<Long, Trial> trials = new TreeMap<>();
+        final java.util.TreeSet<Long> released = new java.util.TreeSet<>();
+        final java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
 
         StudyData(StudyInfo info) {
             this.info = info;
@@ -56,7 +58,35 @@ public final class MemoryTrialStore extends AbstractTrialStore {
     public long reserveTrial(String study) {
         StudyData d = data(study);
         synchronized (d) {
-            return d.next++;
+            Long again = d.released.pollFirst();
+            return again != null ? again : d.next++;
+        }
+    }
+
+    @Override
+    public void releaseTrial(String study, long number) {
+        StudyData d = data(study);
+        synchronized (d) {
+            if (number < d.next && !d.trials.containsKey(number)) d.released.add(number);
+        }
+    }
+
+    @Override
+    public java.util.Map<String, String> settings(String study) {
+        StudyData d = data(study);
+        synchronized (d) {
+            return java.util.Map.copyOf(d.settings);
+        }
+    }
+
+    @Override
+    public void updateSettings(String study, java.util.Map<String, String> settings) {
+        StudyData d = data(study);
+        synchronized (d) {
+            settings.forEach((k, v) -> {
+                if (v == null) d.settings.remove(k);
+                else d.settings.put(k, v);
+            });
         }
     }
 
@@ -64,7 +94,7 @@ public final class MemoryTrialStore extends AbstractTrialStore {
     protected Trial insertRunning(String study, Trial trial) {
         StudyData d = data(study);
         synchronized (d) {
-            if (trial.number() >= d.next) {
+            if (trial.number() >= d.next || d.released.contains(trial.number())) {
                 throw new StoreException("trial " + trial.number() + " of study '" + study + "' was not reserved");
             }
             if (d.trials.containsKey(trial.number())) {

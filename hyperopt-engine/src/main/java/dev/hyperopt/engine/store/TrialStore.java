@@ -3,8 +3,12 @@ package dev.hyperopt.engine.store;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.Trial;
 
+import dev.hyperopt.dsl.ir.SearchSpace;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +30,14 @@ public interface TrialStore extends AutoCloseable {
      * @throws StoreException when the study exists with a different space fingerprint
      */
     StudyInfo openStudy(String name, String spaceFingerprint, String algorithm, long seed);
+
+    /**
+     * Opens study {@code name} for {@code space}. Stores that keep studies beyond the
+     * process also record the space's canonical text, so a study can be read without its file.
+     */
+    default StudyInfo openStudy(String name, SearchSpace space, String algorithm, long seed) {
+        return openStudy(name, SpaceFingerprint.of(space), algorithm, seed);
+    }
 
     /** The study, if it exists. */
     Optional<StudyInfo> study(String name);
@@ -58,6 +70,70 @@ public interface TrialStore extends AutoCloseable {
 
     /** The study's recorded trials in number order, running ones included. */
     List<Trial> trials(String study);
+
+    /** Trial {@code number} of the study, if it is recorded (running or finished). */
+    default Optional<Trial> trial(String study, long number) {
+        for (Trial t : trials(study)) if (t.number() == number) return Optional.of(t);
+        return Optional.empty();
+    }
+
+    /** The finished trials numbered {@code from} to {@code to} (both included), in number order. */
+    default List<Trial> finishedTrials(String study, long from, long to) {
+        return trials(study).stream().filter(t -> t.isFinished() && t.number() >= from && t.number() <= to).toList();
+    }
+
+    /**
+     * Gives back a number reserved but never started, so that the next reservation of anyone
+     * gets it: studies keep their numbers without gaps.
+     */
+    void releaseTrial(String study, long number);
+
+    /**
+     * The running trials of the study that nobody is evaluating any more (their process has
+     * died or let its lease expire), now held by this store, to be evaluated again under
+     * their numbers with their assignments; numbers reserved by dead processes are released.
+     * A store that {@linkplain #handToWorkers hands trials to workers} instead returns every
+     * unfinished trial, queued again where its holder is gone, for the caller to wait on.
+     * A store that lives in one process has nobody else to take over from.
+     */
+    default List<Trial> takeOver(String study) {
+        return List.of();
+    }
+
+    /**
+     * From now on, record started trials as queued for {@code hyperopt worker} processes
+     * instead of held by this process.
+     *
+     * @throws StoreException when this store cannot be shared between processes
+     */
+    default void handToWorkers() {
+        throw new StoreException("this store lives in one process; workers need a shared store (sqlite: or postgresql:)");
+    }
+
+    /**
+     * Takes the next trial to evaluate for a worker: the lowest-numbered queued one, else a
+     * running one whose holder is gone. The trial is then held by this store under a lease
+     * that a heartbeat renews while the store is open.
+     */
+    default Optional<Trial> claim(String study) {
+        throw new StoreException("this store lives in one process; workers need a shared store (sqlite: or postgresql:)");
+    }
+
+    /** How long a trial stays held without a heartbeat; heartbeats come at a third of it. */
+    default void lease(Duration lease) {}
+
+    /** The study's settings as its driver recorded them (objective command, limits); empty when none. */
+    default Map<String, String> settings(String study) {
+        return Map.of();
+    }
+
+    /** Adds to (or replaces in) the study's settings; a null value removes its key. */
+    default void updateSettings(String study, Map<String, String> settings) {}
+
+    /** The canonical text of the study's space, where the store recorded it. */
+    default Optional<String> spaceText(String study) {
+        return Optional.empty();
+    }
 
     /** Releases connections and files; the store is unusable afterwards. */
     @Override

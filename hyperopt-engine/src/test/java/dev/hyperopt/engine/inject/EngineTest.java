@@ -56,16 +56,22 @@ class EngineTest {
         assertThat(r.trials()).extracting(Trial::labels).containsOnly(r.trials().get(0).labels());
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     @Test
     void opensStoresByScheme() {
         Engine e = Engine.create();
         try (TrialStore s = e.openStore("memory:")) {
             assertThat(s).isInstanceOf(MemoryTrialStore.class);
         }
-        assertThatThrownBy(() -> e.openStore("sqlite:hyperopt.db")).isInstanceOf(StoreException.class)
-                .hasMessage("store 'sqlite:hyperopt.db': the sqlite backend is not in this build (available: memory:)");
-        assertThatThrownBy(() -> e.openStore("postgresql://db/h")).isInstanceOf(StoreException.class)
-                .hasMessageContaining("the postgresql backend is not in this build");
+        try (TrialStore s = e.openStore("sqlite:" + dir.resolve("h.db"))) {
+            assertThat(s).isInstanceOf(dev.hyperopt.engine.store.jdbc.JdbcTrialStore.class);
+        }
+        assertThatThrownBy(() -> e.openStore("postgresql://db")).isInstanceOf(StoreException.class)
+                .hasMessageContaining("is malformed");
+        assertThatThrownBy(() -> e.openStore("mongodb://db/h")).isInstanceOf(StoreException.class)
+                .hasMessage("store 'mongodb://db/h': the mongodb backend is not in this build (available: memory:, postgresql:, sqlite:)");
     }
 
     @Test

@@ -1,0 +1,143 @@
+package dev.hyperopt.cli;
+
+import dev.hyperopt.engine.inject.Engine;
+import dev.hyperopt.engine.objective.CommandObjective;
+import dev.hyperopt.engine.run.Durations;
+import dev.hyperopt.engine.run.StopSignal;
+import dev.hyperopt.engine.store.StoreException;
+import dev.hyperopt.engine.store.StoreWorker;
+import dev.hyperopt.engine.store.TrialStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code hyperopt worker --store URL --study NAME}: evaluates the trials that a
+ * {@code hyperopt tune ... --workers} run queues in a shared store, with the objective
+ * command the study records, until that run is over. Any number of workers, on any
+ * machines, may serve one study; each trial is evaluated by one of them at a time.
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
+        description = {"Evaluate the trials of a study held in a shared store, for a 'hyperopt tune --workers' run.",
+                "Runs the objective command the study records; exits once the study's run is over."})
+final class WorkerCommand implements Callable<Integer> {
+    private static final Duration POLL = Duration.ofMillis(10);
+    private static final Duration WAIT_POLL = Duration.ofMillis(50);
+    private static final Duration SETTINGS_GRACE = Duration.ofSeconds(10);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--store", required = true, paramLabel = "URL", description = "the study's store: postgresql://[user@]host[:port]/db or sqlite:PATH")
+    String store;
+
+    @Option(names = "--study", required = true, paramLabel = "NAME", description = "the study to work for")
+    String study;
+
+    @Option(names = "--parallel", paramLabel = "K", defaultValue = "1", description = "trials evaluated side by side (default: ${DEFAULT-VALUE})")
+    String parallel;
+
+    @Option(names = "--lease", paramLabel = "DURATION", defaultValue = "30s",
+            description = "how long a trial stays this worker's without a heartbeat; then another worker takes it (default: ${DEFAULT-VALUE})")
+    String lease;
+
+    @Option(names = "--quiet", description = "no line per trial on standard error")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int k = TuneCommand.integer("--parallel", parallel, 1);
+        Duration leaseTime = TuneCommand.duration("--lease", lease);
+        if (study.isBlank()) throw new UserError("invalid value for --study: the name is empty");
+        TrialStore trialStore = TuneCommand.openStore(Engine.standard(), store);
+
+        StopSignal stop = new StopSignal();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl-C or kill: stop, and let go of the trials being evaluated so that others take them at once.
+            stop.request();
+            try {
+                finished.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "hyperopt-worker-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        try (trialStore) {
+            trialStore.lease(leaseTime);
+            if (!awaitStudy(trialStore, err, stop)) return 0;
+            Map<String, String> settings = trialStore.settings(study);
+            // A driver records its settings just after it creates the study: give it a moment.
+            long grace = System.nanoTime() + SETTINGS_GRACE.toNanos();
+            while (settings.get("objective_cmd") == null && System.nanoTime() < grace && !stop.isRequested()) {
+                Thread.sleep(WAIT_POLL.toMillis());
+                settings = trialStore.settings(study);
+            }
+            String cmd = settings.get("objective_cmd");
+            if (cmd == null || cmd.isBlank()) {
+                throw new UserError("study '" + study + "' records no objective command; run its driver with "
+                        + "hyperopt tune FILE --objective-cmd CMD --store URL --study " + study + " --workers");
+            }
+            Duration trialLimit = settings.get("trial_timeout") == null ? null : Durations.parse(settings.get("trial_timeout"));
+            try (CommandObjective objective = new CommandObjective(cmd, null, line -> {
+                synchronized (err) {
+                    err.println(line);
+                    err.flush();
+                }
+            })) {
+                StoreWorker worker = new StoreWorker(trialStore, study, objective, k, trialLimit, POLL, stop::isRequested, t -> {
+                    (t.isOk() ? ok : failed).incrementAndGet();
+                    if (!quiet) {
+                        synchronized (err) {
+                            err.println("hyperopt: trial " + t.number() + " " + t.state().id()
+                                    + (t.isOk() ? " loss " + dev.hyperopt.dsl.ir.Num.format(t.loss()) : ": " + t.error()));
+                            err.flush();
+                        }
+                    }
+                });
+                worker.run();
+            }
+            out.printf("worker: %d trials of study %s evaluated (ok %d, fail %d)%s%n", ok.get() + failed.get(), study,
+                    ok.get(), failed.get(), stop.isRequested() ? "; stopped" : "; the run is over");
+            out.flush();
+            return 0;
+        } catch (StoreException e) {
+            throw new UserError(UserError.describe(e));
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the JVM exits once it returns
+            }
+        }
+    }
+
+    /** Waits for the study to appear (workers may start before their driver); false when stopped first. */
+    private boolean awaitStudy(TrialStore s, PrintWriter err, StopSignal stop) throws InterruptedException {
+        boolean said = false;
+        while (s.study(study).isEmpty()) {
+            if (stop.isRequested()) return false;
+            if (!said) {
+                err.println("hyperopt: waiting for study '" + study + "' to appear in " + store);
+                err.flush();
+                said = true;
+            }
+            Thread.sleep(WAIT_POLL.toMillis());
+        }
+        return true;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.hyperopt.engine.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What differs between the SQL databases that hold stores: column types, how a write
+ * transaction starts, and how a claim avoids rows another process is taking. The two
+ * implementations are {@code sqlite.SqliteDialect} and {@code postgres.PostgresDialect}.
+ */
+public interface Dialect {
+
+    /** The statements that bring the schema from {@code version - 1} to {@code version}. */
+    List<String> migration(int version);
+
+    /** Starts a transaction that may write; it holds the locks its rows need until it ends. */
+    void begin(Connection c) throws SQLException;
+
+    void commit(Connection c) throws SQLException;
+
+    void rollback(Connection c) throws SQLException;
+
+    /** Serializes schema migrations between processes, inside the current transaction. */
+    void lockSchema(Connection c) throws SQLException;
+
+    /** Appended to a SELECT that picks rows to claim: skips rows other transactions hold. */
+    String skipLocked();
+
+    /** Appended to a SELECT of a row that the transaction then updates. */
+    String forUpdate();
+
+    /** A query that returns a row exactly when {@code table} exists, so that an up-to-date store opens without a write. */
+    String tableExists(String table);
+}

@@ -1,0 +1,58 @@
+package dev.hyperopt.engine.store.jdbc.sqlite;
+
+import dev.hyperopt.engine.store.StoreException;
+import dev.hyperopt.engine.store.StoreUrl;
+import dev.hyperopt.engine.store.TrialStore;
+import dev.hyperopt.engine.store.TrialStoreFactory;
+import dev.hyperopt.engine.store.jdbc.JdbcTrialStore;
+import org.sqlite.SQLiteConfig;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * {@code sqlite:PATH}: a database file, relative to the working folder or absolute, made on
+ * first use. Write-ahead logging lets readers ({@code hyperopt trials}, reports) work while
+ * a run writes; {@code synchronous=NORMAL} makes a commit cost no disk flush, so a machine
+ * crash may lose the last trials but never damages the file; waits for the write lock of
+ * other processes are up to 30 s.
+ */
+public final class SqliteTrialStoreFactory implements TrialStoreFactory {
+
+    @Override
+    public TrialStore open(StoreUrl url) {
+        String rest = url.rest();
+        if (rest.isBlank()) throw new StoreException("store '" + url + "': write sqlite:PATH, for example sqlite:hyperopt.db");
+        Path file;
+        try {
+            file = Path.of(rest.startsWith("//") ? rest.substring(2) : rest);
+        } catch (InvalidPathException e) {
+            throw new StoreException("store '" + url + "': invalid path: " + e.getReason());
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new StoreException("store '" + url + "': folder " + dir + " does not exist");
+        }
+        if (Files.isDirectory(file)) throw new StoreException("store '" + url + "': " + file + " is a folder, not a database file");
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(30_000);
+        config.enforceForeignKeys(true);
+        Connection c;
+        try {
+            c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        } catch (SQLException e) {
+            throw new StoreException("store '" + url + "': cannot open " + file + ": " + first(e), e);
+        }
+        return new JdbcTrialStore(c, new SqliteDialect(), url.text());
+    }
+
+    private static String first(SQLException e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+}

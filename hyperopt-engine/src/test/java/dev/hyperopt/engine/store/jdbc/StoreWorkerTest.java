@@ -1,0 +1,81 @@
+package dev.hyperopt.engine.store.jdbc;
+
+import dev.hyperopt.engine.api.Config;
+import dev.hyperopt.engine.api.Outcome;
+import dev.hyperopt.engine.api.Trial;
+import dev.hyperopt.engine.store.StoreUrl;
+import dev.hyperopt.engine.store.StoreWorker;
+import dev.hyperopt.engine.store.TrialStore;
+import dev.hyperopt.engine.store.jdbc.sqlite.SqliteTrialStoreFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(60)
+class StoreWorkerTest {
+    @TempDir
+    Path dir;
+
+    private TrialStore open() {
+        return new SqliteTrialStoreFactory().open(StoreUrl.parse("sqlite:" + dir.resolve("w.db")));
+    }
+
+    @Test
+    void evaluatesQueuedTrialsWithTheTimeLimitAndStopsWhenTheRunIsOver() throws Exception {
+        try (TrialStore driver = open(); TrialStore store = open()) {
+            driver.openStudy("s", "fp", "rand", 1);
+            driver.handToWorkers();
+            for (int i = 0; i < 6; i++) {
+                long n = driver.reserveTrial("s");
+                driver.startTrial("s", Trial.running(n, new double[] {n}, Map.of("x", (double) n), Config.of(Map.of("x", (double) n)), Instant.now()));
+            }
+            driver.updateSettings("s", Map.of(StoreWorker.RUN, StoreWorker.OVER));
+            List<Trial> told = new CopyOnWriteArrayList<>();
+            StoreWorker worker = new StoreWorker(store, "s", ctx -> {
+                if (ctx.trial() == 3) {
+                    while (true) {
+                        ctx.checkCancelled();
+                        Thread.sleep(5);
+                    }
+                }
+                return Outcome.ok(ctx.config().getDouble("x") * 2);
+            }, 2, Duration.ofMillis(200), Duration.ofMillis(5), () -> false, told::add);
+            assertThat(worker.run()).isEqualTo(6);
+            assertThat(told).hasSize(6);
+            List<Trial> trials = driver.trials("s");
+            assertThat(trials).extracting(Trial::isFinished).containsOnly(true);
+            assertThat(trials.get(3).error()).isEqualTo("timed out");
+            assertThat(trials.get(5).loss()).isEqualTo(10.0);
+        }
+    }
+
+    @Test
+    void aStoppedWorkerRecordsNothingAndLetsGo() throws Exception {
+        try (TrialStore driver = open()) {
+            driver.openStudy("s", "fp", "rand", 1);
+            driver.handToWorkers();
+            driver.startTrial("s", Trial.running(driver.reserveTrial("s"), new double[] {0}, Map.of("x", 0.0), Config.of(Map.of("x", 0.0)), Instant.now()));
+            boolean[] stop = {false};
+            try (TrialStore store = open()) {
+                StoreWorker worker = new StoreWorker(store, "s", ctx -> {
+                    stop[0] = true;
+                    return Outcome.ok(1);
+                }, 1, null, Duration.ofMillis(5), () -> stop[0], null);
+                assertThat(worker.run()).isZero();
+            }
+            assertThat(driver.trials("s").get(0).isFinished()).isFalse();
+            try (TrialStore other = open()) {
+                assertThat(other.claim("s")).as("let go at once").isPresent();
+            }
+        }
+    }
+}
