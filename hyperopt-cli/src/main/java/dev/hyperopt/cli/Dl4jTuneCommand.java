@@ -105,7 +105,7 @@ final class Dl4jTuneCommand implements Callable<Integer> {
     @Option(names = "--loss-threshold", paramLabel = "X", description = "stop once a validation error is at or below X")
     String lossThreshold;
 
-    @Option(names = "--store", paramLabel = "URL", defaultValue = "memory:", description = "where trials are kept (default: ${DEFAULT-VALUE})")
+    @Option(names = "--store", paramLabel = "URL", defaultValue = "sqlite:hyperopt.db", description = "where trials are kept (default: ${DEFAULT-VALUE})")
     String store;
 
     @Option(names = "--study", paramLabel = "NAME", description = "study name in the store (default: dl4j-SPACE-DATA)")

@@ -107,9 +107,9 @@ final class WekaTuneCommand implements Callable<Integer> {
     @Option(names = "--loss-threshold", paramLabel = "X", description = "stop once a loss is at or below X")
     String lossThreshold;
 
-    @Option(names = "--store", paramLabel = "URL",
+    @Option(names = "--store", paramLabel = "URL", defaultValue = "sqlite:hyperopt.db",
             description = "where trials are kept: sqlite:PATH, memory: or postgresql://[user@]host[:port]/db "
-                    + "(default: sqlite:hyperopt.db, or memory: in a build without SQLite)")
+                    + "(default: ${DEFAULT-VALUE})")
     String store;
 
     @Option(names = "--study", paramLabel = "NAME", description = "study name in the store (default: weka-DATA-NAME-METRIC)")
@@ -268,18 +268,8 @@ final class WekaTuneCommand implements Callable<Integer> {
     }
 
     private TrialStore openStore(Engine engine) {
-        String url = store;
-        if (url == null) {
-            url = "sqlite:hyperopt.db";
-            try {
-                return engine.openStore(url);
-            } catch (StoreException e) {
-                if (!e.getMessage().contains("not in this build")) throw new UserError(UserError.describe(e));
-                return engine.openStore("memory:");
-            }
-        }
         try {
-            return engine.openStore(url);
+            return engine.openStore(store);
         } catch (StoreException | IllegalArgumentException e) {
             throw new UserError(UserError.describe(e));
         }

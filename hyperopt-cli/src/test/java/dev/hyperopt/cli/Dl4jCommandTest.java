@@ -19,7 +19,7 @@ class Dl4jCommandTest {
     Path dir;
 
     private static final String[] SMALL = {"--train-size", "150", "--valid-size", "80", "--test-size", "80", "--max-units", "16",
-            "--max-seconds", "3"};
+            "--max-seconds", "3", "--store", "memory:"};
 
     private static String[] args(String... first) {
         String[] all = new String[first.length + SMALL.length];
