@@ -20,13 +20,9 @@ import dev.hyperopt.dsl.ir.Param;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.dsl.ir.Unary;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,16 +83,6 @@ public final class HSpacePrinter {
      */
     public static String print(SearchSpace space) {
         return new Printer(space.root()).print();
-    }
-
-    /** SHA-256 of the canonical text, in lower-case hex: equal exactly when the spaces print the same. */
-    public static String fingerprint(SearchSpace space) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(print(space).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
     }
 
     private static final class Printer {

@@ -38,7 +38,6 @@ class RoundTripTest {
         assertThat(Shapes.hyperparameters(again)).as("%s printed as\n%s", what, text).isEqualTo(Shapes.hyperparameters(space));
         assertThat(Shapes.structure(again.root())).as("%s printed as\n%s", what, text).isEqualTo(Shapes.structure(space.root()));
         assertThat(HSpacePrinter.print(again)).as("%s printed twice", what).isEqualTo(text);
-        assertThat(HSpacePrinter.fingerprint(again)).isEqualTo(HSpacePrinter.fingerprint(space));
         return text;
     }
 
