@@ -1,5 +1,7 @@
 package dev.hyperopt.cli;
 
+import dev.hyperopt.dsl.CompileResult;
+import dev.hyperopt.dsl.HSpaceCompiler;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.inject.Engine;
@@ -50,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--space", paramLabel = "FILE",
-            description = "the study's .hspace file, for log axes and option names (checked against the study)")
+            description = "the study's .hspace file, for log axes and option names (checked against the study; default: the space the store recorded)")
     Path spaceFile;
 
     ReportCommand() {
@@ -86,6 +88,7 @@ final class ReportCommand implements Callable<Integer> {
                         + "(fingerprints " + SpaceFingerprint.of(space) + " and " + info.spaceFingerprint() + "); "
                         + "give the study's own file, or none");
             }
+            if (space == null) space = storedSpace(trialStore, info);
             List<Trial> trials = trialStore.trials(info.name());
             try {
                 HtmlReport.of(info, space, trials).write(out);
@@ -98,6 +101,14 @@ final class ReportCommand implements Callable<Integer> {
             throw new UserError(UserError.describe(e));
         }
         return 0;
+    }
+
+    /** The space the store recorded for the study (its canonical text), when it still compiles to the same space. */
+    private static SearchSpace storedSpace(TrialStore s, StudyInfo info) {
+        Optional<String> text = s.spaceText(info.name());
+        if (text.isEmpty()) return null;
+        CompileResult r = new HSpaceCompiler().compile("study " + info.name(), text.get());
+        return r.ok() && SpaceFingerprint.of(r.space()).equals(info.spaceFingerprint()) ? r.space() : null;
     }
 
     private StudyInfo study(TrialStore s) {
