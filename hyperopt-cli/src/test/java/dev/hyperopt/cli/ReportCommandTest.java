@@ -130,6 +130,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void anSqliteStoreGivesTheReportItsRecordedSpace() throws Exception {
+        String url = "sqlite:" + dir.resolve("studies.db");
+        Objective objective = ctx -> Outcome.ok(Math.abs(Math.log10(ctx.config().getDouble("lr")) + 2));
+        try (TrialStore store = engine.openStore(url)) {
+            Hyperopt.minimize(space(), objective).engine(engine).algorithm("rand").maxEvals(5).seed(3).store(store).study("s").run();
+        }
+        Path out = dir.resolve("s.html");
+        Run r = report("--store", url, "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode d = data(out);
+        assertThat(d.get("spaceGiven").asBoolean()).isTrue();
+        assertThat(d.get("params").get(0).get("log").asBoolean()).isTrue();
+        assertThat(d.get("params").get(1).get("categories").toString()).isEqualTo("[\"relu\",\"tanh\"]");
+    }
+
+    @Test
     void mistakesAreOneLineUserErrors() throws Exception {
         study("a", 3);
         study("b", 3);
