@@ -98,6 +98,11 @@ final class WorkerCommand implements Callable<Integer> {
                     err.flush();
                 }
             })) {
+                try {
+                    objective.prestart(k);
+                } catch (java.io.IOException e) {
+                    throw new UserError("cannot start objective command: " + e.getMessage());
+                }
                 StoreWorker worker = new StoreWorker(trialStore, study, objective, k, trialLimit, POLL, stop::isRequested, t -> {
                     (t.isOk() ? ok : failed).incrementAndGet();
                     if (!quiet) {

@@ -51,6 +51,19 @@ class CommandObjectiveTest {
     }
 
     @Test
+    void prestartedCopiesServeTheFirstTrialsWithoutStartingMore() throws Exception {
+        start(Scripts.plan("ok"));
+        objective.prestart(2);
+        objective.prestart(2);
+        assertThat(objective.processesStarted()).as("a second prestart tops up, it does not add").isEqualTo(2);
+        Outcome a = objective.evaluate(trial(0, 2.0));
+        Outcome b = objective.evaluate(trial(1, 3.0));
+        assertThat(a.loss()).isEqualTo(4.0);
+        assertThat(b.loss()).isEqualTo(9.0);
+        assertThat(objective.processesStarted()).isEqualTo(2);
+    }
+
+    @Test
     void aShellPipelineWorksAsAnObjective() throws Exception {
         start("while read line; do echo '{\"loss\": 1.5, \"status\": \"ok\"}'; done");
         assertThat(objective.evaluate(trial(0, 1)).loss()).isEqualTo(1.5);

@@ -30,6 +30,14 @@ public interface Dialect {
     /** Appended to a SELECT of a row that the transaction then updates. */
     String forUpdate();
 
+    /**
+     * Whether one {@code UPDATE ... RETURNING} whose row comes from a {@link #skipLocked()}
+     * subquery can claim a queued trial: one round trip instead of a look and a transaction.
+     */
+    default boolean claimsInOneStatement() {
+        return false;
+    }
+
     /** A query that returns a row exactly when {@code table} exists, so that an up-to-date store opens without a write. */
     String tableExists(String table);
 }

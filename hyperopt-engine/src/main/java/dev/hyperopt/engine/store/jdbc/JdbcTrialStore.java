@@ -587,6 +587,10 @@ public final class JdbcTrialStore extends AbstractTrialStore {
     @Override
     public Optional<Trial> claim(String study) {
         long id = read(() -> id(study));
+        if (d.claimsInOneStatement()) {
+            Optional<Trial> queued = read(() -> claimQueued(id));
+            if (queued.isPresent()) return queued;
+        }
         // A look without a transaction first, so that idle workers do not queue for SQLite's write lock.
         long now = System.currentTimeMillis();
         boolean any = read(() -> {
@@ -617,6 +621,21 @@ public final class JdbcTrialStore extends AbstractTrialStore {
             hold(id, pick, "running");
             return select(id, pick);
         });
+    }
+
+    /** Claims the first queued trial no one else is taking, in one statement (its own transaction). */
+    private Optional<Trial> claimQueued(long id) throws SQLException {
+        try (PreparedStatement p = prepare("UPDATE trials SET state = 'running', owner = ?, lease_until = ?, attempts = attempts + 1"
+                + " WHERE study_id = ? AND state = 'queued' AND number = (SELECT number FROM trials WHERE study_id = ?"
+                + " AND state = 'queued' ORDER BY number LIMIT 1" + d.skipLocked() + ") RETURNING " + COLUMNS)) {
+            p.setString(1, owner);
+            p.setLong(2, System.currentTimeMillis() + leaseMs);
+            p.setLong(3, id);
+            p.setLong(4, id);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(trial(r)) : Optional.empty();
+            }
+        }
     }
 
     @Override

@@ -55,6 +55,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean claimsInOneStatement() {
+        return true;
+    }
+
+    @Override
     public String forUpdate() {
         return " FOR UPDATE";
     }
