@@ -74,7 +74,8 @@ class VisionObjectiveTest {
     void tooManyFeaturesIsAFailedTrialWithTheReason() {
         Outcome o = evaluate(config("one", List.of(layer(64, 3, 2, 1)), 1000));
         assertThat(o.ok()).isFalse();
-        assertThat(o.error()).startsWith("invalid architecture: too many features");
+        // 28 -> 26 -> 24 -> 23
+        assertThat(o.error()).isEqualTo("invalid architecture: too many features: the readout has 64 x 23 x 23 = 33856, more than the cap of 1000");
     }
 
     @Test
