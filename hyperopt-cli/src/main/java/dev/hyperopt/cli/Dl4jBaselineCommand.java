@@ -44,11 +44,11 @@ final class Dl4jBaselineCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         DataSplits.Sizes sizes = new DataSplits.Sizes(size("--train-size", trainSize), size("--valid-size", validSize), size("--test-size", testSize));
-        int e = Dl4jTuneCommand.Options.integer("--epochs", epochs, 1);
-        long s = Dl4jTuneCommand.Options.longValue("--seed", seed);
+        int e = OptionValues.integer("--epochs", epochs, 1);
+        long s = OptionValues.longValue("--seed", seed);
         DataSplits splits;
         try {
-            splits = DataSplits.open(data, sizes, Dl4jTuneCommand.Options.longValue("--data-seed", dataSeed));
+            splits = DataSplits.open(data, sizes, OptionValues.longValue("--data-seed", dataSeed));
         } catch (DataException ex) {
             throw new UserError(ex.getMessage());
         }
@@ -60,6 +60,6 @@ final class Dl4jBaselineCommand implements Callable<Integer> {
     }
 
     private static Integer size(String option, String text) {
-        return text == null ? null : Dl4jTuneCommand.Options.integer(option, text, 1);
+        return text == null ? null : OptionValues.integer(option, text, 1);
     }
 }

@@ -122,16 +122,16 @@ final class Dl4jTuneCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Engine engine = Engine.standard();
-        int evals = Options.integer("--max-evals", maxEvals, 1);
-        int k = Options.integer("--parallel", parallel, 1);
-        int units = Options.integer("--max-units", maxUnits, 0);
-        double seconds = Options.number("--max-seconds", maxSeconds);
+        int evals = OptionValues.integer("--max-evals", maxEvals, 1);
+        int k = OptionValues.integer("--parallel", parallel, 1);
+        int units = OptionValues.integer("--max-units", maxUnits, 0);
+        double seconds = OptionValues.number("--max-seconds", maxSeconds);
         if (seconds < 0) throw new UserError("invalid value for --max-seconds: '" + maxSeconds + "' (needs a number >= 0)");
-        Duration runLimit = timeout == null ? null : Options.duration("--timeout", timeout);
-        Duration trialLimit = trialTimeout == null ? null : Options.duration("--trial-timeout", trialTimeout);
-        Integer patience = earlyStop == null ? null : Options.integer("--early-stop", earlyStop, 1);
-        Double threshold = lossThreshold == null ? null : Options.number("--loss-threshold", lossThreshold);
-        long splitSeed = Options.longValue("--data-seed", dataSeed);
+        Duration runLimit = timeout == null ? null : OptionValues.duration("--timeout", timeout);
+        Duration trialLimit = trialTimeout == null ? null : OptionValues.duration("--trial-timeout", trialTimeout);
+        Integer patience = earlyStop == null ? null : OptionValues.integer("--early-stop", earlyStop, 1);
+        Double threshold = lossThreshold == null ? null : OptionValues.number("--loss-threshold", lossThreshold);
+        long splitSeed = OptionValues.longValue("--data-seed", dataSeed);
         DataSplits.Sizes sizes = new DataSplits.Sizes(size("--train-size", trainSize), size("--valid-size", validSize), size("--test-size", testSize));
         try {
             engine.sampler(algo);
@@ -139,7 +139,7 @@ final class Dl4jTuneCommand implements Callable<Integer> {
             throw new UserError("invalid value for --algo: " + e.getMessage());
         }
         boolean randomSeed = seed == null;
-        long s = randomSeed ? Math.floorMod(new SecureRandom().nextLong(), 1_000_000_000L) : Options.longValue("--seed", seed);
+        long s = randomSeed ? Math.floorMod(new SecureRandom().nextLong(), 1_000_000_000L) : OptionValues.longValue("--seed", seed);
         SearchSpace searchSpace = space(engine, err);
 
         Nd4jRuntime.start();
@@ -274,7 +274,7 @@ final class Dl4jTuneCommand implements Callable<Integer> {
     }
 
     private static Integer size(String option, String text) {
-        return text == null ? null : Options.integer(option, text, 1);
+        return text == null ? null : OptionValues.integer(option, text, 1);
     }
 
     private static void log(PrintWriter err, String line) {
@@ -300,43 +300,6 @@ final class Dl4jTuneCommand implements Callable<Integer> {
             String best = p.best().map(b -> Num.format(b.loss()) + " (trial " + b.number() + ")").orElse("-");
             log(err, String.format(Locale.ROOT, "trial %d/%d: %s%s%s; best %s", p.finished(), p.maxEvals(), what,
                     layers instanceof List<?> l ? ", layers " + l : "", seconds == null ? "" : ", " + seconds + " s", best));
-        }
-    }
-
-    /** Option values checked one by one, each bad one a user error with one line. */
-    static final class Options {
-        static int integer(String option, String text, int min) {
-            long v = longValue(option, text);
-            if (v < min || v > Integer.MAX_VALUE) {
-                throw new UserError("invalid value for " + option + ": '" + text + "' (needs an integer >= " + min + ")");
-            }
-            return (int) v;
-        }
-
-        static long longValue(String option, String text) {
-            try {
-                return Long.parseLong(text.trim());
-            } catch (NumberFormatException e) {
-                throw new UserError("invalid value for " + option + ": '" + text + "' is not an integer");
-            }
-        }
-
-        static double number(String option, String text) {
-            try {
-                double d = Double.parseDouble(text.trim());
-                if (Double.isNaN(d)) throw new NumberFormatException();
-                return d;
-            } catch (NumberFormatException e) {
-                throw new UserError("invalid value for " + option + ": '" + text + "' is not a number");
-            }
-        }
-
-        static Duration duration(String option, String text) {
-            try {
-                return Durations.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("invalid value for " + option + ": " + e.getMessage());
-            }
         }
     }
 }

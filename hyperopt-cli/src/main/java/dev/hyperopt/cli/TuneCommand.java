@@ -104,12 +104,12 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Engine engine = Engine.standard();
 
-        int evals = integer("--max-evals", maxEvals, 0);
-        int k = integer("--parallel", parallel, 1);
-        Duration runLimit = timeout == null ? null : duration("--timeout", timeout);
-        Duration trialLimit = trialTimeout == null ? null : duration("--trial-timeout", trialTimeout);
-        Integer patience = earlyStop == null ? null : integer("--early-stop", earlyStop, 1);
-        Double threshold = lossThreshold == null ? null : number("--loss-threshold", lossThreshold);
+        int evals = OptionValues.integer("--max-evals", maxEvals, 0);
+        int k = OptionValues.integer("--parallel", parallel, 1);
+        Duration runLimit = timeout == null ? null : OptionValues.duration("--timeout", timeout);
+        Duration trialLimit = trialTimeout == null ? null : OptionValues.duration("--trial-timeout", trialTimeout);
+        Integer patience = earlyStop == null ? null : OptionValues.integer("--early-stop", earlyStop, 1);
+        Double threshold = lossThreshold == null ? null : OptionValues.number("--loss-threshold", lossThreshold);
         if (objectiveCmd.isBlank()) throw new UserError("invalid value for --objective-cmd: the command is empty");
         try {
             engine.sampler(algo);
@@ -117,7 +117,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
             throw new UserError("invalid value for --algo: " + e.getMessage());
         }
         boolean randomSeed = seed == null;
-        long s = randomSeed ? Math.floorMod(new SecureRandom().nextLong(), 1_000_000_000L) : longValue("--seed", seed);
+        long s = randomSeed ? Math.floorMod(new SecureRandom().nextLong(), 1_000_000_000L) : OptionValues.longValue("--seed", seed);
         String studyName = study != null ? study : defaultStudy(file);
         if (studyName.isBlank()) throw new UserError("invalid value for --study: the name is empty");
 
@@ -272,39 +272,5 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
     static String defaultStudy(Path file) {
         String name = file.getFileName() == null ? "study" : file.getFileName().toString();
         return name.endsWith(".hspace") ? name.substring(0, name.length() - ".hspace".length()) : name;
-    }
-
-    static int integer(String option, String text, int min) {
-        long v = longValue(option, text);
-        if (v < min || v > Integer.MAX_VALUE) {
-            throw new UserError("invalid value for " + option + ": '" + text + "' (needs an integer >= " + min + ")");
-        }
-        return (int) v;
-    }
-
-    private static long longValue(String option, String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new UserError("invalid value for " + option + ": '" + text + "' is not an integer");
-        }
-    }
-
-    private static double number(String option, String text) {
-        try {
-            double d = Double.parseDouble(text.trim());
-            if (Double.isNaN(d)) throw new NumberFormatException();
-            return d;
-        } catch (NumberFormatException e) {
-            throw new UserError("invalid value for " + option + ": '" + text + "' is not a number");
-        }
-    }
-
-    static Duration duration(String option, String text) {
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("invalid value for " + option + ": " + e.getMessage());
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.hyperopt.cli;
 import dev.hyperopt.dsl.ir.Num;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.inject.Engine;
-import dev.hyperopt.engine.run.Durations;
 import dev.hyperopt.engine.run.Result;
 import dev.hyperopt.engine.run.StopSignal;
 import dev.hyperopt.engine.store.StoreException;
@@ -127,15 +126,15 @@ final class WekaTuneCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Engine engine = Engine.standard();
 
-        int evals = Options.integer("--max-evals", maxEvals, 1);
-        int k = Options.integer("--parallel", parallel, 1);
-        int nFolds = Options.integer("--folds", folds, 2);
-        Duration runLimit = timeout == null ? null : Options.duration("--timeout", timeout);
-        Duration trialLimit = Options.duration("--trial-timeout", trialTimeout);
-        Integer patience = earlyStop == null ? null : Options.integer("--early-stop", earlyStop, 1);
-        Double threshold = lossThreshold == null ? null : Options.number("--loss-threshold", lossThreshold);
-        Double cvHoldout = validation == null ? null : Options.fraction("--validation", validation);
-        Double testFraction = test == null || test.fraction == null ? null : Options.fraction("--holdout", test.fraction);
+        int evals = OptionValues.integer("--max-evals", maxEvals, 1);
+        int k = OptionValues.integer("--parallel", parallel, 1);
+        int nFolds = OptionValues.integer("--folds", folds, 2);
+        Duration runLimit = timeout == null ? null : OptionValues.duration("--timeout", timeout);
+        Duration trialLimit = OptionValues.duration("--trial-timeout", trialTimeout);
+        Integer patience = earlyStop == null ? null : OptionValues.integer("--early-stop", earlyStop, 1);
+        Double threshold = lossThreshold == null ? null : OptionValues.number("--loss-threshold", lossThreshold);
+        Double cvHoldout = validation == null ? null : OptionValues.fraction("--validation", validation);
+        Double testFraction = test == null || test.fraction == null ? null : OptionValues.fraction("--holdout", test.fraction);
         try {
             engine.sampler(algo);
         } catch (IllegalArgumentException e) {
@@ -150,7 +149,7 @@ final class WekaTuneCommand implements Callable<Integer> {
             }
         }
         boolean randomSeed = seed == null;
-        long s = randomSeed ? Math.floorMod(new SecureRandom().nextLong(), 1_000_000_000L) : Options.longValue("--seed", seed);
+        long s = randomSeed ? Math.floorMod(new SecureRandom().nextLong(), 1_000_000_000L) : OptionValues.longValue("--seed", seed);
 
         // The data, the test set and the space, each refused with one line when unusable.
         Instances all = user(() -> DataSets.withClass(DataSets.load(data), classAttribute, data));
@@ -297,51 +296,6 @@ final class WekaTuneCommand implements Callable<Integer> {
             return step.run();
         } catch (IllegalArgumentException e) {
             throw new UserError(UserError.describe(e));
-        }
-    }
-
-    /** Option values checked here, so that a bad one is a user error with one line. */
-    static final class Options {
-        private Options() {}
-
-        static int integer(String option, String text, int min) {
-            long v = longValue(option, text);
-            if (v < min || v > Integer.MAX_VALUE) {
-                throw new UserError("invalid value for " + option + ": '" + text + "' (needs an integer >= " + min + ")");
-            }
-            return (int) v;
-        }
-
-        static long longValue(String option, String text) {
-            try {
-                return Long.parseLong(text.trim());
-            } catch (NumberFormatException e) {
-                throw new UserError("invalid value for " + option + ": '" + text + "' is not an integer");
-            }
-        }
-
-        static double number(String option, String text) {
-            try {
-                double d = Double.parseDouble(text.trim());
-                if (Double.isNaN(d)) throw new NumberFormatException();
-                return d;
-            } catch (NumberFormatException e) {
-                throw new UserError("invalid value for " + option + ": '" + text + "' is not a number");
-            }
-        }
-
-        static double fraction(String option, String text) {
-            double d = number(option, text);
-            if (!(d > 0 && d < 1)) throw new UserError("invalid value for " + option + ": '" + text + "' (needs a fraction between 0 and 1)");
-            return d;
-        }
-
-        static Duration duration(String option, String text) {
-            try {
-                return Durations.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("invalid value for " + option + ": " + e.getMessage());
-            }
         }
     }
 }

@@ -57,8 +57,8 @@ final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int k = TuneCommand.integer("--parallel", parallel, 1);
-        Duration leaseTime = TuneCommand.duration("--lease", lease);
+        int k = OptionValues.integer("--parallel", parallel, 1);
+        Duration leaseTime = OptionValues.duration("--lease", lease);
         if (study.isBlank()) throw new UserError("invalid value for --study: the name is empty");
         TrialStore trialStore = TuneCommand.openStore(Engine.standard(), store);
 

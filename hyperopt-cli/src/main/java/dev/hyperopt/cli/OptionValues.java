@@ -1,0 +1,53 @@
+package dev.hyperopt.cli;
+
+import dev.hyperopt.engine.run.Durations;
+
+import java.time.Duration;
+
+/**
+ * Option values that picocli reads as text and the commands check here, so that a bad one
+ * is a user error (status 1) with one line naming the option, as the contract asks.
+ */
+final class OptionValues {
+    private OptionValues() {}
+
+    static int integer(String option, String text, int min) {
+        long v = longValue(option, text);
+        if (v < min || v > Integer.MAX_VALUE) {
+            throw new UserError("invalid value for " + option + ": '" + text + "' (needs an integer >= " + min + ")");
+        }
+        return (int) v;
+    }
+
+    static long longValue(String option, String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UserError("invalid value for " + option + ": '" + text + "' is not an integer");
+        }
+    }
+
+    static double number(String option, String text) {
+        try {
+            double d = Double.parseDouble(text.trim());
+            if (Double.isNaN(d)) throw new NumberFormatException();
+            return d;
+        } catch (NumberFormatException e) {
+            throw new UserError("invalid value for " + option + ": '" + text + "' is not a number");
+        }
+    }
+
+    static double fraction(String option, String text) {
+        double d = number(option, text);
+        if (!(d > 0 && d < 1)) throw new UserError("invalid value for " + option + ": '" + text + "' (needs a fraction between 0 and 1)");
+        return d;
+    }
+
+    static Duration duration(String option, String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("invalid value for " + option + ": " + e.getMessage());
+        }
+    }
+}
