@@ -33,10 +33,10 @@ class VisionFamilyTest {
         CompileResult r = new HSpaceCompiler().compile("convnet", family.spaceText("convnet"));
         assertThat(r.ok()).as(r.diagnostics().toString()).isTrue();
         SearchSpace s = r.space();
-        // 6 layer copies (depth 1 + 2 + 3) x 14, 3 classifiers x 3, 3 seeds, the depth choice
-        assertThat(s.size()).isEqualTo(6 * 14 + 3 * 3 + 3 + 1);
+        // 6 layer copies (depth 1 + 2 + 3) x 14; 3 classifier choices, each with 2 x 3; 3 seeds; the depth choice
+        assertThat(s.size()).isEqualTo(6 * 14 + 3 * (1 + 2 * 3) + 3 + 1);
         assertThat(s.labels()).contains("depth", "depth.one.layers[0].filters", "depth.three.layers[2].pool_order[3]",
-                "depth.two.classifier.l2");
+                "depth.two.classifier", "depth.two.classifier.svm.l2");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.hyperopt.vision.objective;
 
 import dev.hyperopt.engine.api.Config;
+import dev.hyperopt.engine.api.ConfigException;
 import dev.hyperopt.vision.pipeline.ClassifierSpec;
 import dev.hyperopt.vision.pipeline.LayerSpec;
 import dev.hyperopt.vision.pipeline.PipelineSpec;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * A configuration of the {@code vision.convnet} space read into a pipeline and its classifier.
- * The root holds a named choice {@code depth} whose branch has {@code layers}, {@code classifier},
+ * The root holds a named choice {@code depth} whose branch has {@code layers}, {@code classifier} (a named choice
+ * {@code softmax} or {@code svm}),
  * {@code seed} and {@code max_features}; a rectifier bound that is null is unbounded.
  */
 public record VisionConfig(PipelineSpec pipeline, ClassifierSpec classifier) {
@@ -21,8 +23,15 @@ public record VisionConfig(PipelineSpec pipeline, ClassifierSpec classifier) {
         List<LayerSpec> layers = new ArrayList<>();
         for (Config l : d.getList("layers")) layers.add(layer(l));
         Config k = d.getConfig("classifier");
+        String kind = k.branch();
+        ClassifierSpec.Loss loss = switch (kind) {
+            case "softmax" -> ClassifierSpec.Loss.SOFTMAX;
+            case "svm" -> ClassifierSpec.Loss.SVM;
+            default -> throw new ConfigException("classifier '" + kind + "' is neither softmax nor svm");
+        };
+        Config o = k.getConfig(kind);
         return new VisionConfig(new PipelineSpec(layers, d.getInt("max_features"), d.getLong("seed")),
-                new ClassifierSpec(k.getDouble("l2"), k.getInt("iterations"), k.getDouble("learning_rate")));
+                new ClassifierSpec(loss, o.getDouble("l2"), o.getInt("iterations"), o.getDouble("learning_rate")));
     }
 
     private static LayerSpec layer(Config l) {

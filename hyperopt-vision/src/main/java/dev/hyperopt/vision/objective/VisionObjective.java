@@ -7,7 +7,7 @@ import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.TrialContext;
 import dev.hyperopt.vision.pipeline.FeaturePipeline;
 import dev.hyperopt.vision.pipeline.InvalidArchitectureException;
-import dev.hyperopt.vision.pipeline.SoftmaxClassifier;
+import dev.hyperopt.vision.pipeline.LinearClassifier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The loss of a {@code vision.convnet} configuration: the validation error of its softmax
+ * The loss of a {@code vision.convnet} configuration: the validation error of its linear
  * readout, trained on the training images' features. An invalid architecture, a bad
  * configuration or running out of memory is a failed trial with the reason.
  */
@@ -48,12 +48,12 @@ public final class VisionObjective implements Objective {
             INDArray ft = p.features(train.features());
             INDArray fv = p.features(data.valid().features());
             double featureSeconds = (System.nanoTime() - start) / 1e9;
-            SoftmaxClassifier k = SoftmaxClassifier.fit(ft, train.labels(), train.classes(), c.classifier().l2(),
-                    c.classifier().iterations(), c.classifier().learningRate());
+            LinearClassifier k = LinearClassifier.fit(c.classifier(), ft, train.labels(), train.classes());
             double error = k.errorRate(fv, data.valid().labels());
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("features", p.featureCount());
             info.put("layers", c.pipeline().layers().size());
+            info.put("classifier", c.classifier().loss().name().toLowerCase(java.util.Locale.ROOT));
             info.put("feature_seconds", Math.round(featureSeconds * 1000) / 1000.0);
             info.put("seconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
             if (Double.isNaN(error)) return Outcome.fail("the classifier diverged", info);

@@ -42,9 +42,13 @@ class VisionObjectiveTest {
     }
 
     private static Config config(String depth, List<Map<String, Object>> layers, long maxFeatures) {
+        return config(depth, layers, maxFeatures, "softmax");
+    }
+
+    private static Config config(String depth, List<Map<String, Object>> layers, long maxFeatures, String classifier) {
         Map<String, Object> branch = new LinkedHashMap<>();
         branch.put("layers", layers);
-        branch.put("classifier", Map.of("l2", 1e-3, "iterations", 50L, "learning_rate", 0.05));
+        branch.put("classifier", Map.of(classifier, Map.of("l2", 1e-3, "iterations", 50L, "learning_rate", 0.05)));
         branch.put("seed", 3L);
         branch.put("max_features", maxFeatures);
         return Config.of(Map.of("depth", Map.of(depth, branch)));
@@ -60,7 +64,18 @@ class VisionObjectiveTest {
         assertThat(o.ok()).as(o.error()).isTrue();
         assertThat(o.loss()).isBetween(0.0, 1.0);
         // 28 -> 24 -> 22 -> 10: 8 x 10 x 10
-        assertThat(o.attachments()).containsEntry("features", 800L).containsEntry("layers", 1);
+        assertThat(o.attachments()).containsEntry("features", 800L).containsEntry("layers", 1)
+                .containsEntry("classifier", "softmax");
+    }
+
+    @Test
+    void theSvmReadoutIsChosenByTheClassifierBranch() {
+        Outcome o = evaluate(config("one", List.of(layer(8, 5, 3, 2)), 16384, "svm"));
+        assertThat(o.ok()).as(o.error()).isTrue();
+        assertThat(o.attachments()).containsEntry("classifier", "svm");
+        Outcome bad = evaluate(config("one", List.of(layer(8, 5, 3, 2)), 16384, "forest"));
+        assertThat(bad.ok()).isFalse();
+        assertThat(bad.error()).isEqualTo("bad configuration: classifier 'forest' is neither softmax nor svm");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.hyperopt.vision.pipeline;
 import dev.hyperopt.dl4j.data.Dataset;
 import dev.hyperopt.dl4j.data.SyntheticImages;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
@@ -42,13 +44,14 @@ class FeaturePipelineTest {
         }
     }
 
-    @Test
-    void aTinyPipelineWithASoftmaxReadoutBeatsChanceOnRectangles() {
+    @ParameterizedTest
+    @EnumSource(ClassifierSpec.Loss.class)
+    void aTinyPipelineWithALinearReadoutBeatsChanceOnRectangles(ClassifierSpec.Loss loss) {
         PipelineSpec spec = new PipelineSpec(List.of(layer(16, 5, 3, 5, 3)), 10_000, 3);
         FeaturePipeline p = new FeaturePipeline(spec, 1, 28, 28);
         Dataset train = SyntheticImages.rectangles(400, 10);
         Dataset test = SyntheticImages.rectangles(200, 11);
-        SoftmaxClassifier c = SoftmaxClassifier.fit(p.features(train.features()), train.labels(), 2, 1e-2, 200, 0.05);
+        LinearClassifier c = LinearClassifier.fit(new ClassifierSpec(loss, 1e-2, 200, 0.05), p.features(train.features()), train.labels(), 2);
         double error = c.errorRate(p.features(test.features()), test.labels());
         assertThat(error).isLessThan(0.3);
     }

@@ -9,17 +9,19 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * An L2-regularized multinomial logistic regression on standardized features, trained by
- * full-batch Adam on ND4J. Standardization (train mean and standard deviation per feature;
- * constant features are left unscaled) is part of the model so new features go through the same.
+ * An L2-regularized linear classifier on standardized features, trained in the primal by
+ * full-batch Adam on ND4J: multinomial logistic regression (softmax) or a one-vs-rest linear
+ * SVM with the squared hinge loss. Standardization (train mean and standard deviation per
+ * feature; constant features are left unscaled) is part of the model so new features go
+ * through the same.
  */
-public final class SoftmaxClassifier {
+public final class LinearClassifier {
     private final INDArray mean;
     private final INDArray std;
     private final INDArray weights;
     private final INDArray bias;
 
-    private SoftmaxClassifier(INDArray mean, INDArray std, INDArray weights, INDArray bias) {
+    private LinearClassifier(INDArray mean, INDArray std, INDArray weights, INDArray bias) {
         this.mean = mean;
         this.std = std;
         this.weights = weights;
@@ -27,11 +29,10 @@ public final class SoftmaxClassifier {
     }
 
     /** Fits on {@code x} (one example per row) and {@code labels} in {@code 0..classes-1}. */
-    public static SoftmaxClassifier fit(INDArray x, int[] labels, int classes, double l2, int iterations, double learningRate) {
+    public static LinearClassifier fit(ClassifierSpec spec, INDArray x, int[] labels, int classes) {
         Nd4jRuntime.start();
         if (x.rows() != labels.length) throw new IllegalArgumentException(x.rows() + " rows but " + labels.length + " labels");
-        if (!(l2 >= 0)) throw new IllegalArgumentException("L2 strength must be >= 0, got " + l2);
-        if (iterations < 1) throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
+        boolean svm = spec.loss() == ClassifierSpec.Loss.SVM;
         x = x.castTo(DataType.FLOAT);
         INDArray mean = x.mean(true, 0);
         INDArray std = x.std(true, 0);
@@ -48,20 +49,21 @@ public final class SoftmaxClassifier {
         INDArray b = Nd4j.zeros(DataType.FLOAT, 1, classes);
         Adam aw = new Adam(w);
         Adam ab = new Adam(b);
-        for (int t = 1; t <= iterations; t++) {
-            INDArray g = probabilities(z, w, b).subi(y).divi(n);
-            INDArray gw = z.transpose().mmul(g).addi(w.mul(l2));
+        INDArray signs = svm ? y.mul(2).subi(1) : null;
+        for (int t = 1; t <= spec.iterations(); t++) {
+            INDArray g = svm ? hingeGradient(z.mmul(w).addiRowVector(b), signs, n) : probabilities(z, w, b).subi(y).divi(n);
+            INDArray gw = z.transpose().mmul(g).addi(w.mul(spec.l2()));
             INDArray gb = g.sum(true, 0);
-            aw.step(w, gw, learningRate, t);
-            ab.step(b, gb, learningRate, t);
+            aw.step(w, gw, spec.learningRate(), t);
+            ab.step(b, gb, spec.learningRate(), t);
         }
-        return new SoftmaxClassifier(mean, std, w, b);
+        return new LinearClassifier(mean, std, w, b);
     }
 
-    /** The most probable class of each row. */
+    /** The highest-scoring class of each row. */
     public int[] predict(INDArray x) {
         INDArray z = x.castTo(DataType.FLOAT).subRowVector(mean).diviRowVector(std);
-        return probabilities(z, weights, bias).argMax(1).toIntVector();
+        return z.mmul(weights).addiRowVector(bias).argMax(1).toIntVector();
     }
 
     /** The fraction of rows whose predicted class is not the label. */
@@ -70,6 +72,16 @@ public final class SoftmaxClassifier {
         int wrong = 0;
         for (int i = 0; i < p.length; i++) if (p[i] != labels[i]) wrong++;
         return (double) wrong / p.length;
+    }
+
+    /**
+     * The gradient of the mean one-vs-rest squared hinge loss, sum over classes of
+     * {@code max(0, 1 - sign * score)^2}, with respect to the scores.
+     */
+    private static INDArray hingeGradient(INDArray scores, INDArray signs, long n) {
+        INDArray slack = scores.muli(signs).rsubi(1);
+        BooleanIndexing.replaceWhere(slack, 0.0, Conditions.lessThan(0.0));
+        return slack.muli(signs).muli(-2.0 / n);
     }
 
     private static INDArray probabilities(INDArray z, INDArray w, INDArray b) {
