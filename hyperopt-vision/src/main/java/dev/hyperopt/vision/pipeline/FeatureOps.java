@@ -46,12 +46,15 @@ public final class FeatureOps {
         return y;
     }
 
+    /** Added to every normalization divisor and threshold, as slm.py does, so flat regions never divide by zero. */
+    public static final double NORM_EPSILON = 1e-4;
+
     /**
      * Local contrast normalization over a {@code size x size} neighbourhood across all channels
      * (slm.py's lnorm): the centre value, less the neighbourhood mean when {@code removeMean},
-     * times {@code stretch}, divided by {@code stretch} times the neighbourhood's Euclidean norm
-     * (of the deviations from the mean when {@code removeMean}); where that divisor is below
-     * {@code threshold} the value is divided by 1 instead.
+     * times {@code stretch}, divided by {@code stretch} times ({@link #NORM_EPSILON} plus the
+     * neighbourhood's Euclidean norm, of the deviations from the mean when {@code removeMean});
+     * where that divisor is below {@code threshold + NORM_EPSILON} the value is divided by 1.
      */
     public static INDArray localNormalize(INDArray x, int size, boolean removeMean, double threshold, double stretch) {
         long c = x.size(1);
@@ -66,20 +69,25 @@ public final class FeatureOps {
         INDArray num = removeMean ? centre.subi(sum.div(d)) : centre;
         INDArray var = removeMean ? ssq.sub(sum.mul(sum).divi(d)) : ssq;
         BooleanIndexing.replaceWhere(var, 0.0, Conditions.lessThan(0.0));
-        INDArray div = Transforms.sqrt(var, false).muli(stretch);
-        BooleanIndexing.replaceWhere(div, 1.0, Conditions.lessThan(threshold));
+        INDArray div = Transforms.sqrt(var, false).addi(NORM_EPSILON).muli(stretch);
+        BooleanIndexing.replaceWhere(div, 1.0, Conditions.lessThan(threshold + NORM_EPSILON));
         return num.muli(stretch).divi(div);
     }
 
     /**
-     * L-p pooling (slm.py's lpool): per channel, the {@code order}-th root of the sum of
-     * {@code |x|^order} over a {@code size x size} window, taken every {@code stride} pixels.
+     * L-p pooling (slm.py's lpool): per channel, over {@code size x size} windows taken every
+     * {@code stride} pixels, the plain sum when {@code order} is 1; for another integer order
+     * the {@code order}-th root of {@code max(0, sum of x^order)}; for a fractional order the
+     * {@code order}-th root of the sum of {@code |x|^order}.
      */
     public static INDArray lpPool(INDArray x, double order, int size, int stride) {
         if (!(order > 0)) throw new IllegalArgumentException("pooling order must be positive, got " + order);
-        INDArray p = order == 1 ? Transforms.abs(x, true) : Transforms.pow(Transforms.abs(x, true), order, false);
+        if (order == 1) return boxSum(x, size, stride);
+        boolean integral = order == Math.rint(order);
+        INDArray p = Transforms.pow(integral ? x : Transforms.abs(x, true), order, true);
         INDArray s = boxSum(p, size, stride);
-        return order == 1 ? s : Transforms.pow(s, 1.0 / order, false);
+        BooleanIndexing.replaceWhere(s, 0.0, Conditions.lessThan(0.0));
+        return Transforms.pow(s, 1.0 / order, false);
     }
 
     /** Per channel, the sum over each {@code size x size} window, every {@code stride} pixels. */

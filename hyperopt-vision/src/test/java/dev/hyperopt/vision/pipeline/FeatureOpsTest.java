@@ -52,17 +52,26 @@ class FeatureOpsTest {
         assertClose(FeatureOps.rectify(x, -0.5, Double.POSITIVE_INFINITY), new float[]{-0.5f, 0.5f, 3});
     }
 
+    private static final float EPS = (float) FeatureOps.NORM_EPSILON;
+
     @Test
     void normalizationDividesTheCentredValueByTheNeighbourhoodNorm() {
         float[][] c0 = {{0, 0, 0}, {0, 4, 0}, {0, 0, 2}};
         INDArray x = image(c0);
-        // sum 6, sum of squares 20, 9 values
-        assertClose(FeatureOps.localNormalize(x, 3, true, 0, 1), new float[]{(4 - 6f / 9) / 4});
-        assertClose(FeatureOps.localNormalize(x, 3, false, 0, 1), new float[]{(float) (4 / Math.sqrt(20))});
+        // sum 6, sum of squares 20, 9 values: deviations' norm sqrt(20 - 36/9) = 4
+        assertClose(FeatureOps.localNormalize(x, 3, true, 0, 1), new float[]{(4 - 6f / 9) / (4 + EPS)});
+        assertClose(FeatureOps.localNormalize(x, 3, false, 0, 1), new float[]{(float) (4 / (Math.sqrt(20) + EPS))});
         // divisor 4 is under the threshold: divide by 1
         assertClose(FeatureOps.localNormalize(x, 3, true, 5, 1), new float[]{4 - 6f / 9});
         // stretched divisor 8 passes the threshold; stretch cancels
-        assertClose(FeatureOps.localNormalize(x, 3, true, 5, 2), new float[]{(4 - 6f / 9) / 4});
+        assertClose(FeatureOps.localNormalize(x, 3, true, 5, 2), new float[]{(4 - 6f / 9) / (4 + EPS)});
+    }
+
+    @Test
+    void aFlatNeighbourhoodNormalizesToZeroNotNaN() {
+        float[][] flat = {{0, 0, 0}, {0, 0, 0}, {0, 0, 0}};
+        assertClose(FeatureOps.localNormalize(image(flat), 3, true, 0, 1), new float[]{0});
+        assertClose(FeatureOps.localNormalize(image(flat), 3, false, 0, 1), new float[]{0});
     }
 
     @Test
@@ -70,7 +79,7 @@ class FeatureOpsTest {
         float[][] c0 = {{0, 0, 0}, {0, 4, 0}, {0, 0, 2}};
         float[][] c1 = {{1, 1, 1}, {1, 1, 1}, {1, 1, 1}};
         // sum 15, sum of squares 29, 18 values: variance term 29 - 225/18 = 16.5
-        float div = (float) Math.sqrt(16.5);
+        float div = (float) Math.sqrt(16.5) + EPS;
         assertClose(FeatureOps.localNormalize(image(c0, c1), 3, true, 0, 1),
                 new float[]{(4 - 15f / 18) / div, (1 - 15f / 18) / div});
     }
@@ -88,7 +97,7 @@ class FeatureOpsTest {
                 s2 += c0[r][c + 1] * c0[r][c + 1];
             }
         }
-        assertClose(out, new float[]{(float) (6 / Math.sqrt(s1)), (float) (7 / Math.sqrt(s2))});
+        assertClose(out, new float[]{(float) (6 / (Math.sqrt(s1) + EPS)), (float) (7 / (Math.sqrt(s2) + EPS))});
     }
 
     @Test
@@ -98,8 +107,18 @@ class FeatureOpsTest {
         assertClose(FeatureOps.lpPool(x, 2, 2, 2), new float[]{
                 (float) Math.sqrt(66), (float) Math.sqrt(138), (float) Math.sqrt(546), (float) Math.sqrt(746)});
         assertClose(FeatureOps.lpPool(x, 1, 3, 1), new float[]{54, 63, 90, 99});
-        assertClose(FeatureOps.lpPool(x.neg(), 1, 4, 1), new float[]{136});
         assertClose(FeatureOps.lpPool(x, 3, 1, 3), new float[]{1, 4, 13, 16});
+    }
+
+    @Test
+    void lpPoolingKeepsSignsForIntegerOrdersAndTakesMagnitudesForFractionalOnes() {
+        float[][] c0 = {{1, -2}, {-3, 1}};
+        INDArray x = image(c0);
+        assertClose(FeatureOps.lpPool(x, 1, 2, 1), new float[]{-3});
+        // 1 - 8 - 27 + 1 < 0: clipped to 0
+        assertClose(FeatureOps.lpPool(x, 3, 2, 1), new float[]{0});
+        assertClose(FeatureOps.lpPool(x, 2, 2, 1), new float[]{(float) Math.sqrt(15)});
+        assertClose(FeatureOps.lpPool(x, 1.5, 2, 1), new float[]{(float) Math.pow(1 + Math.pow(2, 1.5) + Math.pow(3, 1.5) + 1, 1 / 1.5)});
     }
 
     @Test
