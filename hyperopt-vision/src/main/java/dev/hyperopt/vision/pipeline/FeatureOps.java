@@ -114,11 +114,14 @@ public final class FeatureOps {
         return (in - window) / stride + 1;
     }
 
-    /** {@code n} random-projection filters: Gaussian, each of zero mean and unit norm, as slm.py draws them. */
+    /**
+     * {@code n} random-projection filters as slm.py's alloc_random_uniform_filterbank draws them:
+     * uniform in [0, 1), then each shifted to zero mean and scaled to unit norm.
+     */
     public static INDArray randomFilters(int n, long channels, int size, long seed) {
         java.util.Random rng = new java.util.Random(seed);
         float[][] w = new float[n][(int) (channels * size * size)];
-        for (float[] row : w) for (int i = 0; i < row.length; i++) row[i] = (float) rng.nextGaussian();
+        for (float[] row : w) for (int i = 0; i < row.length; i++) row[i] = (float) rng.nextDouble();
         INDArray f = Nd4j.createFromArray(w);
         f.subiColumnVector(f.mean(1).reshape(n, 1));
         INDArray norm = f.norm2(1).reshape(n, 1);
