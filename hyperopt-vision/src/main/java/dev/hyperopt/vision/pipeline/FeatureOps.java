@@ -61,8 +61,10 @@ public final class FeatureOps {
         long oh = outSide(x.size(2), size, 1, "normalization");
         long ow = outSide(x.size(3), size, 1, "normalization");
         double d = (double) c * size * size;
-        INDArray sum = boxSum(x, size, 1).sum(true, 1);
-        INDArray ssq = boxSum(x.mul(x), size, 1).sum(true, 1);
+        // Summing over channels first and then over the window gives the same sums on one channel.
+        long[] one = {x.size(0), 1, x.size(2), x.size(3)};
+        INDArray sum = boxSum(x.sum(1).reshape(one), size, 1);
+        INDArray ssq = boxSum(x.mul(x).sum(1).reshape(one), size, 1);
         int r = (size - 1) / 2;
         INDArray centre = x.get(NDArrayIndex.all(), NDArrayIndex.all(),
                 NDArrayIndex.interval(r, r + oh), NDArrayIndex.interval(r, r + ow)).dup('c');
