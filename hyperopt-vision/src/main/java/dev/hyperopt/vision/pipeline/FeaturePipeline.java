@@ -14,7 +14,7 @@ import java.util.List;
  * A random-filter feature pipeline built for images of one shape. The constructor draws the
  * filters and checks the whole architecture by shape arithmetic, so an invalid one fails before
  * any image is processed. Images are processed in batches sized so that the largest unrolled
- * window matrix stays under {@link #WINDOW_FLOATS} floats (128 MB).
+ * window matrix or feature map stays under {@link #WINDOW_FLOATS} floats (128 MB).
  */
 public final class FeaturePipeline {
     /** Cap on the floats in one batch's largest im2col matrix. */
@@ -46,9 +46,11 @@ public final class FeaturePipeline {
             w = FeatureOps.outSide(w, l.filterSize(), 1, at + "filterbank");
             windowFloatsPerImage = Math.max(windowFloatsPerImage, h * w * c * l.filterSize() * l.filterSize());
             c = l.filters();
+            windowFloatsPerImage = Math.max(windowFloatsPerImage, h * w * c);
             h = FeatureOps.outSide(h, l.normSize(), 1, at + "normalization");
             w = FeatureOps.outSide(w, l.normSize(), 1, at + "normalization");
-            windowFloatsPerImage = Math.max(windowFloatsPerImage, h * w * c * l.normSize() * l.normSize());
+            // normalization unrolls the channel sums: one channel
+            windowFloatsPerImage = Math.max(windowFloatsPerImage, h * w * l.normSize() * l.normSize());
             long ph = FeatureOps.outSide(h, l.poolSize(), l.poolStride(), at + "pooling");
             long pw = FeatureOps.outSide(w, l.poolSize(), l.poolStride(), at + "pooling");
             windowFloatsPerImage = Math.max(windowFloatsPerImage, ph * pw * c * l.poolSize() * l.poolSize());
