@@ -1,0 +1,35 @@
+package dev.hyperopt.vision;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import dev.hyperopt.engine.inject.EngineModule;
+import dev.hyperopt.engine.spi.Family;
+import dev.hyperopt.vision.objective.VisionObjectiveFactory;
+
+import java.util.Map;
+
+/**
+ * Random-filter convolutional feature pipelines after hyperopt-convnet: the {@code vision}
+ * objective and the shipped space {@code convnet}.
+ */
+public final class VisionFamily implements Family {
+    @Override
+    public String id() {
+        return "vision";
+    }
+
+    @Override
+    public Module module() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                EngineModule.objectives(binder()).addBinding("vision").to(VisionObjectiveFactory.class);
+            }
+        };
+    }
+
+    @Override
+    public Map<String, String> spaces() {
+        return Map.of("convnet", "hspace/vision/convnet.hspace");
+    }
+}
