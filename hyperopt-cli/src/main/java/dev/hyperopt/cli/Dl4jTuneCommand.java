@@ -24,6 +24,7 @@ import dev.hyperopt.engine.store.StoreException;
 import dev.hyperopt.engine.store.TrialStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -93,17 +94,11 @@ final class Dl4jTuneCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "K", defaultValue = "1", description = "trials trained side by side (default: ${DEFAULT-VALUE})")
     String parallel;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "limit for the whole search, e.g. 30m")
-    String timeout;
+    @Mixin
+    StopRules stopRules;
 
     @Option(names = "--trial-timeout", paramLabel = "DURATION", description = "hard limit for each trial; a trial past it fails")
     String trialTimeout;
-
-    @Option(names = "--early-stop", paramLabel = "N", description = "stop after N trials without improvement")
-    String earlyStop;
-
-    @Option(names = "--loss-threshold", paramLabel = "X", description = "stop once a validation error is at or below X")
-    String lossThreshold;
 
     @Option(names = "--store", paramLabel = "URL", defaultValue = "sqlite:hyperopt.db", description = "where trials are kept (default: ${DEFAULT-VALUE})")
     String store;
@@ -127,10 +122,10 @@ final class Dl4jTuneCommand implements Callable<Integer> {
         int units = OptionValues.integer("--max-units", maxUnits, 0);
         double seconds = OptionValues.number("--max-seconds", maxSeconds);
         if (seconds < 0) throw new UserError("invalid value for --max-seconds: '" + maxSeconds + "' (needs a number >= 0)");
-        Duration runLimit = timeout == null ? null : OptionValues.duration("--timeout", timeout);
+        Duration runLimit = stopRules.runLimit();
         Duration trialLimit = trialTimeout == null ? null : OptionValues.duration("--trial-timeout", trialTimeout);
-        Integer patience = earlyStop == null ? null : OptionValues.integer("--early-stop", earlyStop, 1);
-        Double threshold = lossThreshold == null ? null : OptionValues.number("--loss-threshold", lossThreshold);
+        Integer patience = stopRules.patience();
+        Double threshold = stopRules.threshold();
         long splitSeed = OptionValues.longValue("--data-seed", dataSeed);
         DataSplits.Sizes sizes = new DataSplits.Sizes(size("--train-size", trainSize), size("--valid-size", validSize), size("--test-size", testSize));
         try {

@@ -21,6 +21,7 @@ import dev.hyperopt.engine.store.TrialStore;
 import dev.hyperopt.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -66,17 +67,11 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "K", defaultValue = "1", description = "trials evaluated side by side (default: ${DEFAULT-VALUE})")
     String parallel;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "limit for the whole run, e.g. 90s, 10m")
-    String timeout;
+    @Mixin
+    StopRules stopRules;
 
     @Option(names = "--trial-timeout", paramLabel = "DURATION", description = "limit for each trial, e.g. 30s")
     String trialTimeout;
-
-    @Option(names = "--early-stop", paramLabel = "N", description = "stop after N trials without improvement")
-    String earlyStop;
-
-    @Option(names = "--loss-threshold", paramLabel = "X", description = "stop once a loss is at or below X")
-    String lossThreshold;
 
     @Option(names = "--store", paramLabel = "URL", defaultValue = "sqlite:hyperopt.db",
             description = "where trials are kept: sqlite:PATH, memory: or postgresql://[user@]host[:port]/db (default: ${DEFAULT-VALUE})")
@@ -106,10 +101,10 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
 
         int evals = OptionValues.integer("--max-evals", maxEvals, 0);
         int k = OptionValues.integer("--parallel", parallel, 1);
-        Duration runLimit = timeout == null ? null : OptionValues.duration("--timeout", timeout);
+        Duration runLimit = stopRules.runLimit();
         Duration trialLimit = trialTimeout == null ? null : OptionValues.duration("--trial-timeout", trialTimeout);
-        Integer patience = earlyStop == null ? null : OptionValues.integer("--early-stop", earlyStop, 1);
-        Double threshold = lossThreshold == null ? null : OptionValues.number("--loss-threshold", lossThreshold);
+        Integer patience = stopRules.patience();
+        Double threshold = stopRules.threshold();
         if (objectiveCmd.isBlank()) throw new UserError("invalid value for --objective-cmd: the command is empty");
         try {
             engine.sampler(algo);

@@ -14,6 +14,7 @@ import dev.hyperopt.weka.objective.Metric;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import weka.core.Instances;
@@ -93,18 +94,12 @@ final class WekaTuneCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "K", defaultValue = "1", description = "trials evaluated side by side (default: ${DEFAULT-VALUE})")
     String parallel;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "limit for the whole run, e.g. 90s, 10m")
-    String timeout;
+    @Mixin
+    StopRules stopRules;
 
     @Option(names = "--trial-timeout", paramLabel = "DURATION", defaultValue = "5m",
             description = "limit for each trial; a trial past it is killed (default: ${DEFAULT-VALUE})")
     String trialTimeout;
-
-    @Option(names = "--early-stop", paramLabel = "N", description = "stop after N trials without improvement")
-    String earlyStop;
-
-    @Option(names = "--loss-threshold", paramLabel = "X", description = "stop once a loss is at or below X")
-    String lossThreshold;
 
     @Option(names = "--store", paramLabel = "URL", defaultValue = "sqlite:hyperopt.db",
             description = "where trials are kept: sqlite:PATH, memory: or postgresql://[user@]host[:port]/db "
@@ -129,10 +124,10 @@ final class WekaTuneCommand implements Callable<Integer> {
         int evals = OptionValues.integer("--max-evals", maxEvals, 1);
         int k = OptionValues.integer("--parallel", parallel, 1);
         int nFolds = OptionValues.integer("--folds", folds, 2);
-        Duration runLimit = timeout == null ? null : OptionValues.duration("--timeout", timeout);
+        Duration runLimit = stopRules.runLimit();
         Duration trialLimit = OptionValues.duration("--trial-timeout", trialTimeout);
-        Integer patience = earlyStop == null ? null : OptionValues.integer("--early-stop", earlyStop, 1);
-        Double threshold = lossThreshold == null ? null : OptionValues.number("--loss-threshold", lossThreshold);
+        Integer patience = stopRules.patience();
+        Double threshold = stopRules.threshold();
         Double cvHoldout = validation == null ? null : OptionValues.fraction("--validation", validation);
         Double testFraction = test == null || test.fraction == null ? null : OptionValues.fraction("--holdout", test.fraction);
         try {
