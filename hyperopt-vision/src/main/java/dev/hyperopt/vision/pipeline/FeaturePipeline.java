@@ -56,6 +56,11 @@ public final class FeaturePipeline {
      * @throws InvalidArchitectureException when the architecture does not fit these images
      */
     public static FeaturePipeline fit(PipelineSpec spec, INDArray images) {
+        return fit(spec, images, () -> {});
+    }
+
+    /** As {@link #fit(PipelineSpec, INDArray)}, calling {@code check} between batches: it may throw to stop the fit. */
+    public static FeaturePipeline fit(PipelineSpec spec, INDArray images, Runnable check) {
         Nd4jRuntime.start();
         if (images.rank() != 4) throw new IllegalArgumentException("images must be [images, channels, height, width]");
         int c = (int) images.size(1);
@@ -67,7 +72,7 @@ public final class FeaturePipeline {
         INDArray maps = null;
         if (anyWhitened) {
             INDArray sample = sampleImages(images, spec.seed());
-            maps = inBatches(sample, plan.batch(), x -> inputStage(spec.input(), x));
+            maps = inBatches(sample, plan.batch(), check, x -> inputStage(spec.input(), x));
         }
         long mapChannels = c;
         for (int i = 0; i < spec.layers().size(); i++) {
@@ -88,7 +93,7 @@ public final class FeaturePipeline {
             if (moreWhitened) {
                 int layer = i;
                 Filterbank bank = banks.get(i);
-                maps = inBatches(maps, plan.batch(), x -> layer(spec.layers().get(layer), bank, x));
+                maps = inBatches(maps, plan.batch(), check, x -> layer(spec.layers().get(layer), bank, x));
             }
         }
         return new FeaturePipeline(spec, c, h, w, banks);
@@ -210,6 +215,11 @@ public final class FeaturePipeline {
 
     /** Features of {@code images} ({@code [n, channels, height, width]}), one row per image. */
     public INDArray features(INDArray images) {
+        return features(images, () -> {});
+    }
+
+    /** As {@link #features(INDArray)}, calling {@code check} before each batch: it may throw to stop. */
+    public INDArray features(INDArray images, Runnable check) {
         if (images.rank() != 4 || images.size(1) != channels || images.size(2) != height || images.size(3) != width) {
             throw new IllegalArgumentException("images are " + Arrays.toString(images.shape()) + ", the pipeline takes [n, "
                     + channels + ", " + height + ", " + width + "]");
@@ -217,6 +227,7 @@ public final class FeaturePipeline {
         long n = images.size(0);
         INDArray out = Nd4j.create(DataType.FLOAT, n, plan.featureCount());
         for (long from = 0; from < n; from += plan.batch()) {
+            check.run();
             long to = Math.min(n, from + plan.batch());
             INDArray x = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
             out.put(new INDArrayIndex[]{NDArrayIndex.interval(from, to), NDArrayIndex.all()},
@@ -265,10 +276,11 @@ public final class FeaturePipeline {
         return images.reshape('c', n, per).getRows(rows).reshape('c', PATCH_IMAGES, images.size(1), images.size(2), images.size(3));
     }
 
-    private static INDArray inBatches(INDArray x, int batch, java.util.function.UnaryOperator<INDArray> f) {
+    private static INDArray inBatches(INDArray x, int batch, Runnable check, java.util.function.UnaryOperator<INDArray> f) {
         long n = x.size(0);
         List<INDArray> parts = new ArrayList<>();
         for (long from = 0; from < n; from += batch) {
+            check.run();
             long to = Math.min(n, from + batch);
             parts.add(f.apply(x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all())));
         }
