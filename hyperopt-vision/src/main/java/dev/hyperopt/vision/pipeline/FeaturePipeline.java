@@ -2,6 +2,7 @@ package dev.hyperopt.vision.pipeline;
 
 import dev.hyperopt.dl4j.model.Nd4jRuntime;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -16,12 +17,17 @@ import java.util.Random;
  * A feature pipeline fitted to images of one shape: the input stage, the layers with their
  * filterbanks, and the readout. {@link #plan} checks the whole architecture by shape
  * arithmetic, so an invalid one fails before any image is processed. Images are processed in
- * batches sized so that the largest unrolled window matrix or feature map stays under
- * {@link #WINDOW_FLOATS} floats (128 MB).
+ * batches of at most {@link #MAX_BATCH} images, sized so that the largest unrolled window
+ * matrix or feature map stays under {@link #WINDOW_FLOATS} floats (128 MB).
  */
 public final class FeaturePipeline {
     /** Cap on the floats in one batch's largest im2col matrix or feature map. */
     public static final long WINDOW_FLOATS = 32L << 20;
+
+    private static final String WORKSPACE = "hyperopt-vision-batch";
+
+    /** The most images in one batch, so a fit checks its deadline every few seconds even on small maps. */
+    public static final int MAX_BATCH = 256;
 
     /** At most this many training images give the patches that whitened filterbanks are estimated from. */
     public static final int PATCH_IMAGES = 500;
@@ -175,7 +181,7 @@ public final class FeaturePipeline {
             throw new InvalidArchitectureException("one image needs " + windows
                     + " floats of unrolled windows, more than the memory cap of " + WINDOW_FLOATS);
         }
-        int batch = (int) Math.max(1, Math.min(Integer.MAX_VALUE, WINDOW_FLOATS / windows));
+        int batch = (int) Math.max(1, Math.min(MAX_BATCH, WINDOW_FLOATS / windows));
         return new Plan(in[0], in[1], features, batch);
     }
 
@@ -214,12 +220,18 @@ public final class FeaturePipeline {
         }
         long n = images.size(0);
         INDArray out = Nd4j.create(DataType.FLOAT, n, plan.featureCount());
-        for (long from = 0; from < n; from += plan.batch()) {
-            check.run();
-            long to = Math.min(n, from + plan.batch());
-            INDArray x = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
-            out.put(new INDArrayIndex[]{NDArrayIndex.interval(from, to), NDArrayIndex.all()},
-                    transform(x).reshape(to - from, plan.featureCount()));
+        try {
+            for (long from = 0; from < n; from += plan.batch()) {
+                check.run();
+                long to = Math.min(n, from + plan.batch());
+                try (MemoryWorkspace ws = Workspaces.iteration(WORKSPACE)) {
+                    INDArray x = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
+                    out.put(new INDArrayIndex[]{NDArrayIndex.interval(from, to), NDArrayIndex.all()},
+                            transform(x).reshape(to - from, plan.featureCount()));
+                }
+            }
+        } finally {
+            Workspaces.release(WORKSPACE);
         }
         return out;
     }
@@ -281,27 +293,37 @@ public final class FeaturePipeline {
         int[] col = new int[count];
         float[] out = null;
         int d = 0;
-        for (int from = 0; from < n; from += batch) {
-            check.run();
-            int to = Math.min(n, from + batch);
-            INDArray maps = inputStage(spec.input(), sample.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()));
-            for (int j = 0; j < layer; j++) maps = layer(spec.layers().get(j), banks.get(j), maps);
-            int c = (int) maps.size(1);
-            int h = (int) maps.size(2);
-            int w = (int) maps.size(3);
-            if (out == null) {
-                for (int p = 0; p < count; p++) {
-                    img[p] = rng.nextInt(n);
-                    row[p] = rng.nextInt(h - k + 1);
-                    col[p] = rng.nextInt(w - k + 1);
+        try {
+            for (int from = 0; from < n; from += batch) {
+                check.run();
+                int to = Math.min(n, from + batch);
+                float[] m;
+                int c;
+                int h;
+                int w;
+                try (MemoryWorkspace ws = Workspaces.iteration(WORKSPACE)) {
+                    INDArray maps = inputStage(spec.input(), sample.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()));
+                    for (int j = 0; j < layer; j++) maps = layer(spec.layers().get(j), banks.get(j), maps);
+                    c = (int) maps.size(1);
+                    h = (int) maps.size(2);
+                    w = (int) maps.size(3);
+                    m = maps.castTo(DataType.FLOAT).dup('c').data().asFloat();
                 }
-                d = c * k * k;
-                out = new float[count * d];
+                if (out == null) {
+                    for (int p = 0; p < count; p++) {
+                        img[p] = rng.nextInt(n);
+                        row[p] = rng.nextInt(h - k + 1);
+                        col[p] = rng.nextInt(w - k + 1);
+                    }
+                    d = c * k * k;
+                    out = new float[count * d];
+                }
+                for (int p = 0; p < count; p++) {
+                    if (img[p] >= from && img[p] < to) Whitening.copyPatch(m, c, h, w, img[p] - from, row[p], col[p], k, out, p * d);
+                }
             }
-            float[] m = maps.castTo(DataType.FLOAT).dup('c').data().asFloat();
-            for (int p = 0; p < count; p++) {
-                if (img[p] >= from && img[p] < to) Whitening.copyPatch(m, c, h, w, img[p] - from, row[p], col[p], k, out, p * d);
-            }
+        } finally {
+            Workspaces.release(WORKSPACE);
         }
         return Nd4j.create(out, new long[]{count, d}, 'c');
     }

@@ -2,6 +2,7 @@ package dev.hyperopt.vision.pipeline;
 
 import dev.hyperopt.dl4j.model.Nd4jRuntime;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
@@ -17,6 +18,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * standardized with the training mean and standard deviation (constant ones left unscaled).
  */
 public final class LinearClassifier {
+    private static final String WORKSPACE = "hyperopt-vision-classifier";
     private final int[] kept;
     private final INDArray mean;
     private final INDArray std;
@@ -92,13 +94,20 @@ public final class LinearClassifier {
         Adam ab = new Adam(b);
         INDArray signs = svm ? y.mul(2).subi(1) : null;
         INDArray zt = z.transpose();
-        for (int t = 1; t <= spec.iterations(); t++) {
-            if (t % 10 == 1) check.run();
-            INDArray g = svm ? hingeGradient(z.mmul(w).addiRowVector(b), signs, n) : probabilities(z, w, b).subi(y).divi(n);
-            INDArray gw = zt.mmul(g).addi(w.mul(spec.l2()));
-            INDArray gb = g.sum(true, 0);
-            aw.step(w, gw, spec.learningRate(), t);
-            ab.step(b, gb, spec.learningRate(), t);
+        try {
+            for (int t = 1; t <= spec.iterations(); t++) {
+                if (t % 10 == 1) check.run();
+                // the step's temporaries live in a workspace; w, b and the moments are updated in place outside it
+                try (MemoryWorkspace ws = Workspaces.iteration(WORKSPACE)) {
+                    INDArray g = svm ? hingeGradient(z.mmul(w).addiRowVector(b), signs, n) : probabilities(z, w, b).subi(y).divi(n);
+                    INDArray gw = zt.mmul(g).addi(w.mul(spec.l2()));
+                    INDArray gb = g.sum(true, 0);
+                    aw.step(w, gw, spec.learningRate(), t);
+                    ab.step(b, gb, spec.learningRate(), t);
+                }
+            }
+        } finally {
+            Workspaces.release(WORKSPACE);
         }
         return new LinearClassifier(kept, mean, std, w, b);
     }

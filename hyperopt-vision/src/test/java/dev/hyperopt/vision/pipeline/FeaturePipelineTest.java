@@ -48,7 +48,10 @@ class FeaturePipelineTest {
         // resized to 14: 14 -5+1-> 10 -3+1-> 8 pool 3/2 -> 3; grid 2x2: 8 x 2 x 2
         PipelineSpec grid = new PipelineSpec(new InputSpec(14, new InputSpec.Warp(0.1, 1, 0, 0, 0), true), one,
                 ReadoutSpec.grid(2, 2), 10_000, 1);
-        assertThat(FeaturePipeline.plan(grid, 1, 28, 28)).isEqualTo(new FeaturePipeline.Plan(14, 14, 32, (int) (FeaturePipeline.WINDOW_FLOATS / (10 * 10 * 25))));
+        assertThat(FeaturePipeline.plan(grid, 1, 28, 28)).isEqualTo(new FeaturePipeline.Plan(14, 14, 32, FeaturePipeline.MAX_BATCH));
+        // 64 filters 9x9 on 256x256: the unrolled windows of one image, 248 x 248 x 81 floats, set the batch
+        PipelineSpec big = PipelineSpec.of(List.of(layer(64, 9, 2, 2)), 100_000_000, 1);
+        assertThat(FeaturePipeline.plan(big, 1, 256, 256).batch()).isEqualTo((int) (FeaturePipeline.WINDOW_FLOATS / (248L * 248 * 81)));
         INDArray x = rectangles(4, 2);
         assertThat(FeaturePipeline.fit(grid, x).features(x).shape()).containsExactly(4, 32);
         // no layers: the 28x28 input pooled 2/2 -> 14 x 14
