@@ -26,11 +26,13 @@ import dev.hyperopt.engine.store.TrialStore;
 import dev.hyperopt.vision.cnn.CnnObjective;
 import dev.hyperopt.vision.cnn.CnnSpec;
 import dev.hyperopt.vision.cnn.CnnTrainer;
+import dev.hyperopt.vision.convnet.ConvnetModel;
 import dev.hyperopt.vision.data.ImageFolder;
 import dev.hyperopt.vision.data.ImageSources;
 import dev.hyperopt.vision.data.ImageSplits;
 import dev.hyperopt.vision.data.Images;
 import dev.hyperopt.vision.model.VisionModel;
+import dev.hyperopt.vision.objective.VisionObjective;
 import dev.hyperopt.vision.pipeline.InvalidArchitectureException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -302,7 +304,21 @@ final class VisionTuneCommand implements Callable<Integer> {
 
     private static Kind kind(String name, double maxSeconds) {
         if (name.equals("cnn")) return new CnnKind(maxSeconds);
+        if (name.equals("convnet")) return new ConvnetKind();
         throw new UserError("invalid value for --space: '" + name + "' is none of cnn, convnet and not a .hspace file");
+    }
+
+    /** Random-filter pipelines: the refit draws the filters again and trains the readout on all the images. */
+    private record ConvnetKind() implements Kind {
+        @Override
+        public Objective objective(ImageSplits splits, Consumer<String> log) {
+            return new VisionObjective(splits);
+        }
+
+        @Override
+        public VisionModel refit(Trial best, Images trainAndValid, int trainSize, Consumer<String> log) {
+            return ConvnetModel.fit(best.config(), trainAndValid);
+        }
     }
 
     /** Trained CNNs: the refit trains as many epochs as the best trial kept, with time in proportion to the images. */

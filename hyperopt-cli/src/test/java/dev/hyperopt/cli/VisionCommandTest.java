@@ -101,28 +101,51 @@ class VisionCommandTest {
     /** The shipped cnn space on 300 Fashion-MNIST images (CI installs dataset-fashion-mnist). */
     @Test
     void tunesTheShippedCnnSpaceOnFashionMnist() throws IOException {
-        Path model = dir.resolve("fm");
-        Cli c = Cli.run("vision", "tune", "--data", "fashion-mnist", "--train-size", "300", "--valid-size", "100", "--test-size", "200",
-                "--space", "cnn", "--max-evals", "2", "--seed", "1", "--max-seconds", "3", "--store", "memory:", "--model-out", model.toString());
+        tuneOnFashionMnistAndPredict("cnn", 3, "--max-seconds", "3");
+    }
+
+    /** The shipped convnet space: random-filter pipelines, saved and predicted the same way. */
+    @Test
+    void tunesTheShippedConvnetSpaceOnFashionMnist() throws IOException {
+        tuneOnFashionMnistAndPredict("convnet", 2);
+    }
+
+    private void tuneOnFashionMnistAndPredict(String space, int evals, String... more) throws IOException {
+        Path model = dir.resolve(space + "-model");
+        List<String> args = new java.util.ArrayList<>(List.of("vision", "tune", "--data", "fashion-mnist", "--train-size", "300",
+                "--valid-size", "100", "--test-size", "200", "--space", space, "--max-evals", Integer.toString(evals), "--seed", "1", "--store", "memory:",
+                "--model-out", model.toString()));
+        args.addAll(List.of(more));
+        Cli c = Cli.run(args.toArray(String[]::new));
         assertThat(c.exit()).as(c.err()).isZero();
-        assertThat(c.err()).contains("data: fashion-mnist, 300 training, 100 validation, 200 test images of 1x28x28, 10 classes");
-        assertThat(c.out()).contains("study:   vision-cnn-fashion-mnist (algo tpe, seed 1)")
-                .containsPattern("refit:   on 400 images in [0-9.]+ s; test error [0-9.]+ \\(accuracy [0-9.]+\\) on 200 test images");
+        assertThat(c.err()).contains("data: fashion-mnist, 300 training, 100 validation, 200 test images of 1x28x28, 10 classes")
+                .contains("trial " + evals + "/" + evals + ": ");
+        assertThat(c.out()).contains("study:   vision-" + space + "-fashion-mnist (algo tpe, seed 1)")
+                .containsPattern("best:    trial \\d, validation error 0\\.\\d+")
+                .containsPattern("refit:   on 400 images in [0-9.]+ s; test error [0-9.]+ \\(accuracy [0-9.]+\\) on 200 test images")
+                .contains("model:   " + model + " (" + space + ";");
+        assertThat(c.hasStackTrace()).isFalse();
 
         // three test images written as PNG files are predicted as Fashion-MNIST classes
         ImageSplits fm = ImageSources.open("fashion-mnist", new DataSplits.Sizes(1, 1, 3), 0);
         Images test = fm.test();
+        String[] files = new String[3];
         for (int i = 0; i < 3; i++) {
             BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
             for (int y = 0; y < 28; y++) {
                 for (int x = 0; x < 28; x++) img.getRaster().setSample(x, y, 0, Math.round(test.pixels().getFloat(i, 0, y, x) * 255));
             }
-            ImageIO.write(img, "png", dir.resolve("fm-" + i + ".png").toFile());
+            files[i] = dir.resolve(space + "-" + i + ".png").toString();
+            ImageIO.write(img, "png", new java.io.File(files[i]));
         }
-        Cli p = Cli.run("vision", "predict", "--model", model.toString(), dir.resolve("fm-0.png").toString(), dir.resolve("fm-1.png").toString(),
-                dir.resolve("fm-2.png").toString());
+        Cli p = Cli.run("vision", "predict", "--model", model.toString(), files[0], files[1], files[2]);
         assertThat(p.exit()).as(p.err()).isZero();
-        assertThat(p.outLines()).hasSize(3).allSatisfy(l -> assertThat(l.split("\t")[1]).isIn(ImageSources.FASHION_MNIST_CLASSES));
+        assertThat(p.outLines()).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            String[] parts = p.outLines().get(i).split("\t");
+            assertThat(parts[0]).isEqualTo(files[i]);
+            assertThat(parts[1]).isIn(ImageSources.FASHION_MNIST_CLASSES);
+        }
     }
 
     private static void assertOneLine(Cli c, String expected) {

@@ -25,7 +25,7 @@ import java.util.Objects;
 
 /**
  * A trained convolutional net of the {@code cnn} kind. Saved as a folder: {@code model.json}
- * (kind, classes, input shape) and {@code network.zip}, DL4J's ModelSerializer format, which
+ * (kind, classes, input shape {@code [channels, height, width]}) and {@code network.zip}, DL4J's ModelSerializer format, which
  * {@code ModelSerializer.restoreMultiLayerNetwork} reads on its own; the net takes pixels in
  * [0, 1] shaped {@code [images, channels, height, width]} and gives class probabilities.
  */
@@ -110,8 +110,8 @@ public final class CnnModel implements VisionModel {
         ModelSerializer.writeModel(network, dir.resolve(NETWORK_FILE).toFile(), false);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", KIND);
-        m.put("classNames", classNames);
-        m.put("inputShape", inputShape);
+        m.put("classes", classNames);
+        m.put("input", inputShape);
         m.put("network", NETWORK_FILE);
         JSON.writeValue(dir.resolve("model.json").toFile(), m);
     }
@@ -131,10 +131,10 @@ public final class CnnModel implements VisionModel {
             throw new DataException(json + ": not valid JSON (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
         }
         if (m == null || !KIND.equals(m.path("kind").asText())) throw new DataException(json + ": not a model of kind " + KIND);
-        JsonNode shape = m.path("inputShape");
-        JsonNode names = m.path("classNames");
+        JsonNode shape = m.path("input");
+        JsonNode names = m.path("classes");
         if (!shape.isArray() || shape.size() != 3 || !names.isArray() || names.isEmpty()) {
-            throw new DataException(json + ": needs inputShape [channels, height, width] and classNames");
+            throw new DataException(json + ": needs 'input' [channels, height, width] and 'classes'");
         }
         int[] s = {shape.get(0).asInt(), shape.get(1).asInt(), shape.get(2).asInt()};
         List<String> classes = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hyperopt.dl4j.data.DataException;
 import dev.hyperopt.vision.cnn.CnnModel;
+import dev.hyperopt.vision.convnet.ConvnetModel;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ public final class VisionModels {
         String kind = m == null ? "" : m.path("kind").asText("");
         return switch (kind) {
             case CnnModel.KIND -> CnnModel.load(dir);
-            default -> throw new DataException(json + ": unknown model kind '" + kind + "' (known: " + CnnModel.KIND + ")");
+            case ConvnetModel.KIND -> ConvnetModel.load(dir);
+            default -> throw new DataException(json + ": unknown model kind '" + kind + "' (known: " + ConvnetModel.KIND + ", " + CnnModel.KIND + ")");
         };
     }
 }

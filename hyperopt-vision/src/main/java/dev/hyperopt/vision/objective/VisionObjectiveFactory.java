@@ -4,6 +4,7 @@ import dev.hyperopt.dl4j.data.DataException;
 import dev.hyperopt.dl4j.data.DataSplits;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.spi.ObjectiveFactory;
+import dev.hyperopt.vision.data.ImageSplits;
 
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +25,9 @@ public final class VisionObjectiveFactory implements ObjectiveFactory {
         String data = options.get("data");
         if (data == null || data.isBlank()) throw new IllegalArgumentException("the vision objective needs the option 'data'");
         try {
-            return new VisionObjective(DataSplits.open(data, new DataSplits.Sizes(integer(options, "train-size"),
+            return new VisionObjective(ImageSplits.from(DataSplits.open(data, new DataSplits.Sizes(integer(options, "train-size"),
                     integer(options, "valid-size"), integer(options, "test-size")),
-                    options.containsKey("data-seed") ? Long.parseLong(options.get("data-seed").trim()) : 0L));
+                    options.containsKey("data-seed") ? Long.parseLong(options.get("data-seed").trim()) : 0L)));
         } catch (DataException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (NumberFormatException e) {

@@ -23,6 +23,15 @@ public final class FeatureOps {
      * channels; no kernel flip, as slm.py's fbcorr.
      */
     public static INDArray filterbank(INDArray x, INDArray filters) {
+        return filterbank(x, filters, null);
+    }
+
+    /**
+     * As {@link #filterbank(INDArray, INDArray)}, less {@code offsets[f]} from filter {@code f}'s
+     * responses: a whitened filterbank's response to the mean patch, so each filter answers
+     * to a patch's deviation from the mean. Null offsets subtract nothing.
+     */
+    public static INDArray filterbank(INDArray x, INDArray filters, INDArray offsets) {
         long n = x.size(0);
         long c = x.size(1);
         long f = filters.size(0);
@@ -33,7 +42,8 @@ public final class FeatureOps {
         long oh = outSide(x.size(2), k, 1, "filterbank");
         long ow = outSide(x.size(3), k, 1, "filterbank");
         INDArray cols = windows(x, k, 1).permute(0, 4, 5, 1, 2, 3).dup('c').reshape(n * oh * ow, c * k * k);
-        INDArray out = cols.mmul(filters.reshape(f, c * k * k).transpose());
+        INDArray out = cols.mmul(filters.reshape(f, c * k * k).castTo(DataType.FLOAT).transpose());
+        if (offsets != null) out.subiRowVector(offsets.reshape(1, f).castTo(DataType.FLOAT));
         return out.reshape(n, oh, ow, f).permute(0, 3, 1, 2).dup('c');
     }
 
@@ -90,6 +100,36 @@ public final class FeatureOps {
         INDArray s = boxSum(p, size, stride);
         BooleanIndexing.replaceWhere(s, 0.0, Conditions.lessThan(0.0));
         return Transforms.pow(s, 1.0 / order, false);
+    }
+
+    /**
+     * Grid pooling, the readout of hpconvnet's grid exit: per channel, the map is cut into
+     * {@code cells x cells} cells (cell {@code i} of a side spans pixels
+     * {@code floor(i side / cells)} up to {@code floor((i + 1) side / cells)}) and each cell
+     * gives the average for order 1, and the generalized mean of magnitudes
+     * {@code (mean |x|^order)^(1/order)} otherwise. The result is {@code [images, channels, cells, cells]}.
+     */
+    public static INDArray gridPool(INDArray x, int cells, double order) {
+        if (!(order > 0)) throw new IllegalArgumentException("pooling order must be positive, got " + order);
+        long h = x.size(2);
+        long w = x.size(3);
+        if (cells < 1 || cells > h || cells > w) {
+            throw new InvalidArchitectureException("the feature map shrinks to nothing: a " + cells + "x" + cells
+                    + " readout grid does not fit the " + h + "x" + w + " map");
+        }
+        INDArray in = x.castTo(DataType.FLOAT);
+        INDArray p = order == 1 ? in : Transforms.pow(Transforms.abs(in, true), order, false);
+        INDArray out = Nd4j.create(DataType.FLOAT, x.size(0), x.size(1), cells, cells);
+        for (int i = 0; i < cells; i++) {
+            for (int j = 0; j < cells; j++) {
+                INDArray cell = p.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                        NDArrayIndex.interval(i * h / cells, (i + 1) * h / cells),
+                        NDArrayIndex.interval(j * w / cells, (j + 1) * w / cells));
+                out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(i), NDArrayIndex.point(j))
+                        .assign(cell.mean(2, 3));
+            }
+        }
+        return order == 1 ? out : Transforms.pow(out, 1.0 / order, false);
     }
 
     /** Per channel, the sum over each {@code size x size} window, every {@code stride} pixels. */

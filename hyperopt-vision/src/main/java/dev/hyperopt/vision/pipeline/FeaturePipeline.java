@@ -8,100 +8,270 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 /**
- * A random-filter feature pipeline built for images of one shape. The constructor draws the
- * filters and checks the whole architecture by shape arithmetic, so an invalid one fails before
- * any image is processed. Images are processed in batches sized so that the largest unrolled
- * window matrix or feature map stays under {@link #WINDOW_FLOATS} floats (128 MB).
+ * A feature pipeline fitted to images of one shape: the input stage, the layers with their
+ * filterbanks, and the readout. {@link #plan} checks the whole architecture by shape
+ * arithmetic, so an invalid one fails before any image is processed. Images are processed in
+ * batches sized so that the largest unrolled window matrix or feature map stays under
+ * {@link #WINDOW_FLOATS} floats (128 MB).
  */
 public final class FeaturePipeline {
-    /** Cap on the floats in one batch's largest im2col matrix. */
+    /** Cap on the floats in one batch's largest im2col matrix or feature map. */
     public static final long WINDOW_FLOATS = 32L << 20;
 
-    private final PipelineSpec spec;
-    private final long channels;
-    private final long height;
-    private final long width;
-    private final List<INDArray> filters = new ArrayList<>();
-    private final long featureCount;
-    private final int batch;
+    /** At most this many training images give the patches that whitened filterbanks are estimated from. */
+    public static final int PATCH_IMAGES = 500;
 
-    public FeaturePipeline(PipelineSpec spec, int channels, int height, int width) {
-        Nd4jRuntime.start();
+    private final PipelineSpec spec;
+    private final int channels;
+    private final int height;
+    private final int width;
+    private final Plan plan;
+    private final List<Filterbank> filterbanks;
+
+    /**
+     * What the shape arithmetic promises: the input size after the input stage, the number of
+     * features, and how many images go through at once.
+     */
+    public record Plan(int inputHeight, int inputWidth, long featureCount, int batch) {}
+
+    private FeaturePipeline(PipelineSpec spec, int channels, int height, int width, List<Filterbank> filterbanks) {
         this.spec = spec;
         this.channels = channels;
         this.height = height;
         this.width = width;
+        this.plan = plan(spec, channels, height, width);
+        this.filterbanks = List.copyOf(filterbanks);
+    }
+
+    /**
+     * Fits a pipeline on {@code images} ({@code [n, c, h, w]}): random filterbanks are drawn
+     * from the seed; whitened ones from patches of the maps that at most {@link #PATCH_IMAGES}
+     * of the images give at the layer's input.
+     *
+     * @throws InvalidArchitectureException when the architecture does not fit these images
+     */
+    public static FeaturePipeline fit(PipelineSpec spec, INDArray images) {
+        Nd4jRuntime.start();
+        if (images.rank() != 4) throw new IllegalArgumentException("images must be [images, channels, height, width]");
+        int c = (int) images.size(1);
+        int h = (int) images.size(2);
+        int w = (int) images.size(3);
+        Plan plan = plan(spec, c, h, w);
+        List<Filterbank> banks = new ArrayList<>();
+        boolean anyWhitened = spec.layers().stream().anyMatch(l -> l.filterbank().whitened());
+        INDArray maps = null;
+        if (anyWhitened) {
+            INDArray sample = sampleImages(images, spec.seed());
+            maps = inBatches(sample, plan.batch(), x -> inputStage(spec.input(), x));
+        }
+        long mapChannels = c;
+        for (int i = 0; i < spec.layers().size(); i++) {
+            FilterbankSpec f = spec.layers().get(i).filterbank();
+            long seed = spec.seed() + 7919L * i;
+            if (f.whitened()) {
+                Random rng = new Random(seed * 31 + 17);
+                INDArray patches = Whitening.samplePatches(maps, f.size(), f.patches(), rng);
+                Whitening.Zca zca = Whitening.zca(patches, f.whitening());
+                banks.add(f.kind() == FilterbankSpec.Kind.WHITENED_RANDOM
+                        ? Whitening.whitenedRandom(zca, f.filters(), (int) mapChannels, f.size(), seed)
+                        : Whitening.whitenedPatches(zca, patches, f.filters(), (int) mapChannels, f.size(), seed));
+            } else {
+                banks.add(new Filterbank(FeatureOps.randomFilters(f.filters(), mapChannels, f.size(), seed), null));
+            }
+            mapChannels = f.filters();
+            boolean moreWhitened = spec.layers().subList(i + 1, spec.layers().size()).stream().anyMatch(l -> l.filterbank().whitened());
+            if (moreWhitened) {
+                int layer = i;
+                Filterbank bank = banks.get(i);
+                maps = inBatches(maps, plan.batch(), x -> layer(spec.layers().get(layer), bank, x));
+            }
+        }
+        return new FeaturePipeline(spec, c, h, w, banks);
+    }
+
+    /** A pipeline with the given filterbanks, one per layer, as {@link #filterbanks()} returned them. */
+    public static FeaturePipeline of(PipelineSpec spec, int channels, int height, int width, List<Filterbank> filterbanks) {
+        Nd4jRuntime.start();
+        if (filterbanks.size() != spec.layers().size()) {
+            throw new IllegalArgumentException(filterbanks.size() + " filterbanks for " + spec.layers().size() + " layers");
+        }
         long c = channels;
-        long h = height;
-        long w = width;
-        long windowFloatsPerImage = 1;
+        for (int i = 0; i < filterbanks.size(); i++) {
+            Filterbank b = filterbanks.get(i);
+            FilterbankSpec f = spec.layers().get(i).filterbank();
+            if (b.count() != f.filters() || b.channels() != c || b.size() != f.size()) {
+                throw new IllegalArgumentException("layer " + (i + 1) + " filterbank is " + Arrays.toString(b.filters().shape())
+                        + ", the spec wants " + f.filters() + " x " + c + " x " + f.size() + " x " + f.size());
+            }
+            c = f.filters();
+        }
+        return new FeaturePipeline(spec, channels, height, width, filterbanks);
+    }
+
+    /**
+     * The shape arithmetic of {@code spec} on {@code channels x height x width} images.
+     *
+     * @throws InvalidArchitectureException when a window is larger than its map, a whitened
+     *         patch is larger than {@link Whitening#MAX_DIMENSION}, the readout exceeds the
+     *         feature cap, or one image needs more than {@link #WINDOW_FLOATS} floats
+     */
+    public static Plan plan(PipelineSpec spec, int channels, int height, int width) {
+        long c = channels;
+        int[] in = InputOps.resizedShape(height, width, spec.input().side());
+        long h = in[0];
+        long w = in[1];
+        long windows = Math.max((long) channels * height * width, c * h * w + c * height * w);
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec l = spec.layers().get(i);
+            FilterbankSpec f = l.filterbank();
             String at = "layer " + (i + 1) + " ";
-            filters.add(FeatureOps.randomFilters(l.filters(), c, l.filterSize(), spec.seed() + 7919L * i));
-            h = FeatureOps.outSide(h, l.filterSize(), 1, at + "filterbank");
-            w = FeatureOps.outSide(w, l.filterSize(), 1, at + "filterbank");
-            windowFloatsPerImage = Math.max(windowFloatsPerImage, h * w * c * l.filterSize() * l.filterSize());
-            c = l.filters();
-            windowFloatsPerImage = Math.max(windowFloatsPerImage, h * w * c);
-            h = FeatureOps.outSide(h, l.normSize(), 1, at + "normalization");
-            w = FeatureOps.outSide(w, l.normSize(), 1, at + "normalization");
-            // normalization unrolls the channel sums: one channel
-            windowFloatsPerImage = Math.max(windowFloatsPerImage, h * w * l.normSize() * l.normSize());
-            long ph = FeatureOps.outSide(h, l.poolSize(), l.poolStride(), at + "pooling");
-            long pw = FeatureOps.outSide(w, l.poolSize(), l.poolStride(), at + "pooling");
-            windowFloatsPerImage = Math.max(windowFloatsPerImage, ph * pw * c * l.poolSize() * l.poolSize());
+            int k = f.size();
+            long oh = FeatureOps.outSide(h, k, 1, at + "filterbank");
+            long ow = FeatureOps.outSide(w, k, 1, at + "filterbank");
+            if (f.whitened()) {
+                if (c * k * k > Whitening.MAX_DIMENSION) {
+                    throw new InvalidArchitectureException(at + "whitening needs patches of " + c + " x " + k + " x " + k + " = "
+                            + c * k * k + " values, more than the cap of " + Whitening.MAX_DIMENSION);
+                }
+            }
+            windows = Math.max(windows, oh * ow * c * k * k);
+            c = f.filters();
+            h = oh;
+            w = ow;
+            windows = Math.max(windows, h * w * c);
+            NormSpec n = l.normalization();
+            if (n != null) {
+                h = FeatureOps.outSide(h, n.size(), 1, at + "normalization");
+                w = FeatureOps.outSide(w, n.size(), 1, at + "normalization");
+                // normalization unrolls the channel sums: one channel
+                windows = Math.max(windows, h * w * n.size() * n.size());
+            }
+            PoolSpec p = l.pooling();
+            long ph = FeatureOps.outSide(h, p.size(), p.stride(), at + "pooling");
+            long pw = FeatureOps.outSide(w, p.size(), p.stride(), at + "pooling");
+            windows = Math.max(windows, ph * pw * c * p.size() * p.size());
             h = ph;
             w = pw;
         }
-        featureCount = c * h * w;
-        if (featureCount > spec.maxFeatures()) {
-            throw new InvalidArchitectureException("too many features: the readout has " + c + " x " + h + " x " + w
-                    + " = " + featureCount + ", more than the cap of " + spec.maxFeatures());
+        ReadoutSpec r = spec.readout();
+        if (r.kind() == ReadoutSpec.Kind.GRID) {
+            if (r.cells() > h || r.cells() > w) {
+                throw new InvalidArchitectureException("the feature map shrinks to nothing: a " + r.cells() + "x" + r.cells()
+                        + " readout grid does not fit the " + h + "x" + w + " map");
+            }
+            h = r.cells();
+            w = r.cells();
+        } else {
+            long ph = FeatureOps.outSide(h, r.size(), r.stride(), "readout pooling");
+            long pw = FeatureOps.outSide(w, r.size(), r.stride(), "readout pooling");
+            windows = Math.max(windows, ph * pw * c * r.size() * r.size());
+            h = ph;
+            w = pw;
         }
-        if (windowFloatsPerImage > WINDOW_FLOATS) {
-            throw new InvalidArchitectureException("one image needs " + windowFloatsPerImage
+        long features = c * h * w;
+        if (features > spec.maxFeatures()) {
+            throw new InvalidArchitectureException("too many features: the readout has " + c + " x " + h + " x " + w
+                    + " = " + features + ", more than the cap of " + spec.maxFeatures());
+        }
+        if (windows > WINDOW_FLOATS) {
+            throw new InvalidArchitectureException("one image needs " + windows
                     + " floats of unrolled windows, more than the memory cap of " + WINDOW_FLOATS);
         }
-        batch = (int) Math.max(1, Math.min(Integer.MAX_VALUE, WINDOW_FLOATS / windowFloatsPerImage));
+        int batch = (int) Math.max(1, Math.min(Integer.MAX_VALUE, WINDOW_FLOATS / windows));
+        return new Plan(in[0], in[1], features, batch);
     }
 
     public long featureCount() {
-        return featureCount;
+        return plan.featureCount();
     }
 
     public PipelineSpec spec() {
         return spec;
     }
 
-    /** Features, one row per image; {@code images} has one flattened image per row (channel-major). */
+    public Plan plan() {
+        return plan;
+    }
+
+    /** The filterbank of each layer. */
+    public List<Filterbank> filterbanks() {
+        return filterbanks;
+    }
+
+    /** The image shape {@code [channels, height, width]} the pipeline takes. */
+    public int[] inputShape() {
+        return new int[]{channels, height, width};
+    }
+
+    /** Features of {@code images} ({@code [n, channels, height, width]}), one row per image. */
     public INDArray features(INDArray images) {
-        long n = images.rows();
-        if (images.columns() != channels * height * width) {
-            throw new IllegalArgumentException("images have " + images.columns() + " values, the pipeline expects "
-                    + channels + " x " + height + " x " + width);
+        if (images.rank() != 4 || images.size(1) != channels || images.size(2) != height || images.size(3) != width) {
+            throw new IllegalArgumentException("images are " + Arrays.toString(images.shape()) + ", the pipeline takes [n, "
+                    + channels + ", " + height + ", " + width + "]");
         }
-        INDArray out = Nd4j.create(DataType.FLOAT, n, featureCount);
-        for (long from = 0; from < n; from += batch) {
-            long to = Math.min(n, from + batch);
-            INDArray x = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup('c')
-                    .castTo(DataType.FLOAT).reshape(to - from, channels, height, width);
-            out.put(new INDArrayIndex[]{NDArrayIndex.interval(from, to), NDArrayIndex.all()}, transform(x).reshape(to - from, featureCount));
+        long n = images.size(0);
+        INDArray out = Nd4j.create(DataType.FLOAT, n, plan.featureCount());
+        for (long from = 0; from < n; from += plan.batch()) {
+            long to = Math.min(n, from + plan.batch());
+            INDArray x = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
+            out.put(new INDArrayIndex[]{NDArrayIndex.interval(from, to), NDArrayIndex.all()},
+                    transform(x).reshape(to - from, plan.featureCount()));
         }
         return out;
     }
 
     private INDArray transform(INDArray x) {
-        for (int i = 0; i < spec.layers().size(); i++) {
-            LayerSpec l = spec.layers().get(i);
-            x = FeatureOps.filterbank(x, filters.get(i));
-            x = FeatureOps.rectify(x, l.rectifyMin(), l.rectifyMax());
-            x = FeatureOps.localNormalize(x, l.normSize(), l.normRemoveMean(), l.normThreshold(), l.normStretch());
-            x = FeatureOps.lpPool(x, l.poolOrder(), l.poolSize(), l.poolStride());
-        }
+        x = inputStage(spec.input(), x);
+        for (int i = 0; i < spec.layers().size(); i++) x = layer(spec.layers().get(i), filterbanks.get(i), x);
+        ReadoutSpec r = spec.readout();
+        return r.kind() == ReadoutSpec.Kind.GRID ? FeatureOps.gridPool(x, r.cells(), r.order())
+                : r.size() == 1 && r.stride() == 1 && r.order() == 1 ? x : FeatureOps.lpPool(x, r.order(), r.size(), r.stride());
+    }
+
+    static INDArray inputStage(InputSpec in, INDArray x) {
+        x = x.castTo(DataType.FLOAT);
+        int[] s = InputOps.resizedShape((int) x.size(2), (int) x.size(3), in.side());
+        x = InputOps.resize(x, s[0], s[1]);
+        if (in.warp() != null) x = InputOps.warp(x, in.warp());
+        if (in.standardize()) x = InputOps.standardize(x);
         return x;
+    }
+
+    static INDArray layer(LayerSpec l, Filterbank bank, INDArray x) {
+        x = FeatureOps.filterbank(x, bank.filters(), bank.offsets());
+        if (l.rectifyMin() != Double.NEGATIVE_INFINITY || l.rectifyMax() != Double.POSITIVE_INFINITY) {
+            x = FeatureOps.rectify(x, l.rectifyMin(), l.rectifyMax());
+        }
+        NormSpec n = l.normalization();
+        if (n != null) x = FeatureOps.localNormalize(x, n.size(), n.removeMean(), n.threshold(), n.stretch());
+        PoolSpec p = l.pooling();
+        return FeatureOps.lpPool(x, p.order(), p.size(), p.stride());
+    }
+
+    private static INDArray sampleImages(INDArray images, long seed) {
+        int n = (int) images.size(0);
+        if (n <= PATCH_IMAGES) return images;
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) order.add(i);
+        java.util.Collections.shuffle(order, new Random(seed));
+        int[] rows = order.subList(0, PATCH_IMAGES).stream().mapToInt(Integer::intValue).toArray();
+        java.util.Arrays.sort(rows);
+        long per = images.size(1) * images.size(2) * images.size(3);
+        return images.reshape('c', n, per).getRows(rows).reshape('c', PATCH_IMAGES, images.size(1), images.size(2), images.size(3));
+    }
+
+    private static INDArray inBatches(INDArray x, int batch, java.util.function.UnaryOperator<INDArray> f) {
+        long n = x.size(0);
+        List<INDArray> parts = new ArrayList<>();
+        for (long from = 0; from < n; from += batch) {
+            long to = Math.min(n, from + batch);
+            parts.add(f.apply(x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all())));
+        }
+        return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(new INDArray[0]));
     }
 }

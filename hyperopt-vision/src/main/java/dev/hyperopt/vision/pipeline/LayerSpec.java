@@ -1,20 +1,15 @@
 package dev.hyperopt.vision.pipeline;
 
+import java.util.Objects;
+
 /**
- * One layer of a random-filter pipeline, with slm.py's hyperparameters: the filterbank (number
- * and side of random filters), the rectifier's clipping interval, local contrast normalization
- * (neighbourhood side, mean removal, threshold, stretch) and L-p pooling (order, window, stride).
+ * One layer of a pipeline, slm.py's stages in order: the filterbank, the rectifier's clipping
+ * interval (infinite bounds: none), local contrast normalization (null: skipped) and L-p pooling.
  */
-public record LayerSpec(int filters, int filterSize, double rectifyMin, double rectifyMax,
-                        int normSize, boolean normRemoveMean, double normThreshold, double normStretch,
-                        double poolOrder, int poolSize, int poolStride) {
+public record LayerSpec(FilterbankSpec filterbank, double rectifyMin, double rectifyMax, NormSpec normalization, PoolSpec pooling) {
     public LayerSpec {
-        if (filters < 1) throw new InvalidArchitectureException("a layer needs at least one filter, got " + filters);
-        if (filterSize < 1 || normSize < 1 || poolSize < 1 || poolStride < 1) {
-            throw new InvalidArchitectureException("filter, normalization and pooling sizes and the stride must be positive");
-        }
+        Objects.requireNonNull(filterbank, "filterbank");
+        Objects.requireNonNull(pooling, "pooling");
         if (!(rectifyMin <= rectifyMax)) throw new InvalidArchitectureException("rectifier min " + rectifyMin + " exceeds max " + rectifyMax);
-        if (!(poolOrder > 0)) throw new InvalidArchitectureException("pooling order must be positive, got " + poolOrder);
-        if (!(normStretch > 0)) throw new InvalidArchitectureException("normalization stretch must be positive, got " + normStretch);
     }
 }

@@ -85,8 +85,8 @@ class CnnModelTest {
         assertThatThrownBy(() -> VisionModels.load(dir)).hasMessageContaining("unknown model kind 'forest'");
         Files.writeString(dir.resolve("model.json"), "{\"kind\": ");
         assertThatThrownBy(() -> VisionModels.load(dir)).hasMessageContaining("not valid JSON");
-        new ObjectMapper().writeValue(dir.resolve("model.json").toFile(), Map.of("kind", "cnn", "inputShape", List.of(1, 8, 8),
-                "classNames", List.of("a", "b")));
+        new ObjectMapper().writeValue(dir.resolve("model.json").toFile(), Map.of("kind", "cnn", "input", List.of(1, 8, 8),
+                "classes", List.of("a", "b")));
         assertThatThrownBy(() -> VisionModels.load(dir)).hasMessageContaining("the network file network.zip is missing");
         Files.writeString(dir.resolve("network.zip"), "not a zip");
         assertThatThrownBy(() -> VisionModels.load(dir)).isInstanceOf(DataException.class).hasMessageContaining("not a DL4J network");
