@@ -95,7 +95,7 @@ final class VisionTuneCommand implements Callable<Integer> {
     String kind;
 
     @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "60",
-            description = "cap each CNN's training time below the space's max_seconds; a trial keeps what it reached (default: ${DEFAULT-VALUE}; 0 for the space's own)")
+            description = "cap each CNN trial's training time below the space's max_seconds; a trial keeps what it reached; the refit is not capped (default: ${DEFAULT-VALUE}; 0 for the space's own)")
     String maxSeconds;
 
     @Option(names = "--model-out", paramLabel = "DIR", defaultValue = "vision-model", description = "the folder the refit model is saved in (default: ${DEFAULT-VALUE})")
@@ -321,7 +321,10 @@ final class VisionTuneCommand implements Callable<Integer> {
         }
     }
 
-    /** Trained CNNs: the refit trains as many epochs as the best trial kept, with time in proportion to the images. */
+    /**
+     * Trained CNNs: the refit trains as many epochs as the best trial kept, within the space's
+     * {@code max_seconds} scaled to the images.
+     */
     private record CnnKind(double maxSeconds) implements Kind {
         @Override
         public Objective objective(ImageSplits splits, Consumer<String> log) {
@@ -334,8 +337,8 @@ final class VisionTuneCommand implements Callable<Integer> {
             CnnSpec spec = CnnSpec.from(c);
             Object kept = best.attachments().get("best_epoch");
             if (kept instanceof Number n && n.intValue() >= 1) spec = spec.withEpochs(n.intValue());
-            double seconds = maxSeconds > 0 ? Math.min(spec.maxSeconds(), maxSeconds) : spec.maxSeconds();
-            seconds *= (double) trainAndValid.size() / trainSize;
+            // --max-seconds keeps trials short; the one refit gets the space's own max_seconds, so that it trains its epochs in full
+            double seconds = spec.maxSeconds() * trainAndValid.size() / trainSize;
             return CnnTrainer.train(spec, trainAndValid, null, TimeBudget.seconds(seconds, () -> Thread.currentThread().isInterrupted()), log)
                     .model();
         }
