@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code hyperopt worker --store URL --study NAME}: evaluates the trials that a
  * {@code hyperopt tune ... --workers} run queues in a shared store, with the objective
  * command the study records, until that run is over. Any number of workers, on any
- * machines, may serve one study; each trial is evaluated by one of them at a time.
+ * machines, may serve one study; each trial is evaluated by one of them at a time. A worker
+ * given its own {@code --objective-cmd} (the program's path differs on its machine) runs that
+ * instead, and starts it while it waits for the study.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
         description = {"Evaluate the trials of a study held in a shared store, for a 'hyperopt tune --workers' run.",
@@ -49,6 +51,10 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--lease", paramLabel = "DURATION", defaultValue = "30s",
             description = "how long a trial stays this worker's without a heartbeat; then another worker takes it (default: ${DEFAULT-VALUE})")
     String lease;
+
+    @Option(names = "--objective-cmd", paramLabel = "CMD",
+            description = "the objective program as this machine runs it, instead of the command the study records; started at once, before the study appears")
+    String objectiveCmd;
 
     @Option(names = "--quiet", description = "no line per trial on standard error")
     boolean quiet;
@@ -78,42 +84,29 @@ final class WorkerCommand implements Callable<Integer> {
         AtomicInteger failed = new AtomicInteger();
         try (trialStore) {
             trialStore.lease(leaseTime);
-            if (!awaitStudy(trialStore, err, stop)) return 0;
-            Map<String, String> settings = trialStore.settings(study);
-            // A driver records its settings just after it creates the study: give it a moment.
-            long grace = System.nanoTime() + SETTINGS_GRACE.toNanos();
-            while (settings.get("objective_cmd") == null && System.nanoTime() < grace && !stop.isRequested()) {
-                Thread.sleep(WAIT_POLL.toMillis());
-                settings = trialStore.settings(study);
-            }
-            String cmd = settings.get("objective_cmd");
-            if (cmd == null || cmd.isBlank()) {
-                throw new UserError("study '" + study + "' records no objective command; run its driver with "
-                        + "hyperopt tune FILE --objective-cmd CMD --store URL --study " + study + " --workers");
-            }
-            Duration trialLimit = settings.get("trial_timeout") == null ? null : Durations.parse(settings.get("trial_timeout"));
-            try (CommandObjective objective = new CommandObjective(cmd, null, line -> {
-                synchronized (err) {
-                    err.println(line);
-                    err.flush();
+            // A command of its own is known before the study exists: its programs start while the worker waits.
+            CommandObjective objective = objectiveCmd == null ? null : objective(objectiveCmd, k, err);
+            try {
+                if (!awaitStudy(trialStore, err, stop)) return 0;
+                Map<String, String> settings = trialStore.settings(study);
+                // A driver records its settings just after it creates the study: give it a moment.
+                long grace = System.nanoTime() + SETTINGS_GRACE.toNanos();
+                while (settings.get("objective_cmd") == null && System.nanoTime() < grace && !stop.isRequested()) {
+                    Thread.sleep(WAIT_POLL.toMillis());
+                    settings = trialStore.settings(study);
                 }
-            })) {
-                try {
-                    objective.prestart(k);
-                } catch (java.io.IOException e) {
-                    throw new UserError("cannot start objective command: " + e.getMessage());
-                }
-                StoreWorker worker = new StoreWorker(trialStore, study, objective, k, trialLimit, POLL, stop::isRequested, t -> {
-                    (t.isOk() ? ok : failed).incrementAndGet();
-                    if (!quiet) {
-                        synchronized (err) {
-                            err.println("hyperopt: trial " + t.number() + " " + t.state().id()
-                                    + (t.isOk() ? " loss " + dev.hyperopt.dsl.ir.Num.format(t.loss()) : ": " + t.error()));
-                            err.flush();
-                        }
+                Duration trialLimit = settings.get("trial_timeout") == null ? null : Durations.parse(settings.get("trial_timeout"));
+                if (objective == null) {
+                    String cmd = settings.get("objective_cmd");
+                    if (cmd == null || cmd.isBlank()) {
+                        throw new UserError("study '" + study + "' records no objective command; run its driver with "
+                                + "hyperopt tune FILE --objective-cmd CMD --store URL --study " + study + " --workers");
                     }
-                });
-                worker.run();
+                    objective = objective(cmd, k, err);
+                }
+                run(trialStore, objective, k, trialLimit, stop, ok, failed, err);
+            } finally {
+                if (objective != null) objective.close();
             }
             out.printf("worker: %d trials of study %s evaluated (ok %d, fail %d)%s%n", ok.get() + failed.get(), study,
                     ok.get(), failed.get(), stop.isRequested() ? "; stopped" : "; the run is over");
@@ -129,6 +122,39 @@ final class WorkerCommand implements Callable<Integer> {
                 // the hook is running: the JVM exits once it returns
             }
         }
+    }
+
+    /** The objective program, {@code copies} of it started now. */
+    private static CommandObjective objective(String cmd, int copies, PrintWriter err) {
+        if (cmd.isBlank()) throw new UserError("invalid value for --objective-cmd: the command is empty");
+        CommandObjective objective = new CommandObjective(cmd, null, line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        });
+        try {
+            objective.prestart(copies);
+        } catch (java.io.IOException e) {
+            objective.close();
+            throw new UserError("cannot start objective command: " + e.getMessage());
+        }
+        return objective;
+    }
+
+    private void run(TrialStore trialStore, CommandObjective objective, int k, Duration trialLimit, StopSignal stop,
+                     AtomicInteger ok, AtomicInteger failed, PrintWriter err) throws InterruptedException {
+        StoreWorker worker = new StoreWorker(trialStore, study, objective, k, trialLimit, POLL, stop::isRequested, t -> {
+            (t.isOk() ? ok : failed).incrementAndGet();
+            if (!quiet) {
+                synchronized (err) {
+                    err.println("hyperopt: trial " + t.number() + " " + t.state().id()
+                            + (t.isOk() ? " loss " + dev.hyperopt.dsl.ir.Num.format(t.loss()) : ": " + t.error()));
+                    err.flush();
+                }
+            }
+        });
+        worker.run();
     }
 
     /** Waits for the study to appear (workers may start before their driver); false when stopped first. */

@@ -108,6 +108,22 @@ class WorkersTest {
         assertThat(recorded).isEqualTo(recordedBy(dir.resolve("worker1.txt")).size() + recordedBy(dir.resolve("worker2.txt")).size());
     }
 
+    @Test
+    void aWorkerWithItsOwnCommandRunsThatInsteadOfTheStudys() throws Exception {
+        TuneCommandTest.needsPython();
+        String store = "sqlite:" + dir.resolve("own.db");
+        Process worker = Jvm.start(dir, dir.resolve("own-worker.txt"), "worker", "--store", store, "--study", "w",
+                "--objective-cmd", TuneCommandTest.plan("ok"));
+        Process driver = Jvm.start(dir, dir.resolve("own-driver.txt"), "tune", space().toString(), "--workers",
+                "--objective-cmd", "program-that-exists-only-on-the-driver-machine", "--algo", "rand", "--max-evals", "6",
+                "--seed", "3", "--parallel", "2", "--store", store, "--study", "w", "--quiet");
+        assertThat(driver.waitFor(120, TimeUnit.SECONDS)).as("the driver finishes").isTrue();
+        String driverOut = Files.readString(dir.resolve("own-driver.txt"));
+        assertThat(driverOut).as(driverOut).contains("trials:  6 (ok 6, fail 0)");
+        assertThat(worker.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(dir.resolve("own-worker.txt"))).contains("worker: 6 trials of study w evaluated (ok 6, fail 0)");
+    }
+
     private static List<Long> recordedBy(Path output) throws Exception {
         List<Long> out = new ArrayList<>();
         Matcher m = Pattern.compile("(?m)^hyperopt: trial (\\d+) ok").matcher(Files.readString(output));

@@ -14,6 +14,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -32,6 +38,8 @@ public final class StoreWorker {
     public static final String RUN = "run";
     public static final String ACTIVE = "active";
     public static final String OVER = "over";
+    /** How long a trial claimed ahead waits for the current one before it is given back. */
+    static final Duration HOLD_AHEAD = Duration.ofSeconds(1);
 
     private final TrialStore store;
     private final String study;
@@ -83,20 +91,95 @@ public final class StoreWorker {
         return done.get();
     }
 
+    /**
+     * One slot. While it evaluates a trial it claims the next one, and it records a result
+     * while it evaluates the next trial, so that the store's round trips are not paid between
+     * evaluations. A trial claimed ahead is given back when the one being evaluated turns out
+     * to be long, so a slow trial never keeps another waiting.
+     */
     private void slot() throws InterruptedException {
+        ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, Thread.currentThread().getName() + "-store");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Optional<Trial> next = claimOrWait();
+            Future<?> recording = null;
+            boolean lookAhead = true;
+            while (next.isPresent() && !stop.getAsBoolean()) {
+                Trial current = next.get();
+                CountDownLatch evaluated = new CountDownLatch(1);
+                Future<Optional<Trial>> ahead = lookAhead ? io.submit(() -> claimAhead(evaluated)) : null;
+                long start = System.nanoTime();
+                Outcome o = evaluate(current);
+                Instant end = Instant.now();
+                evaluated.countDown();
+                // Trials that take long gain nothing from a claim ahead, which would only hold one back.
+                lookAhead = System.nanoTime() - start < HOLD_AHEAD.toNanos();
+                next = ahead == null ? Optional.empty() : get(ahead);
+                if (recording != null) get(recording);
+                if (stop.getAsBoolean()) return; // let go of both: closing the store ends their leases
+                if (next.isPresent()) {
+                    recording = io.submit(() -> record(current, o, end)); // before the next claim ahead, on the same thread
+                } else {
+                    recording = null;
+                    record(current, o, end);
+                    next = claimOrWait();
+                }
+            }
+            if (recording != null) get(recording);
+        } finally {
+            io.shutdown();
+            if (!io.awaitTermination(1, TimeUnit.MINUTES)) LOG.warn("a result of study '{}' is still being recorded", study);
+        }
+    }
+
+    /** Claims a trial, waiting while none is queued; empty once the run is over or the worker stops. */
+    private Optional<Trial> claimOrWait() throws InterruptedException {
         while (!stop.getAsBoolean()) {
             Optional<Trial> claimed = store.claim(study);
             if (claimed.isEmpty() && OVER.equals(store.settings(study).get(RUN))) {
                 // The run may have ended after the claim: one more look settles it.
                 claimed = store.claim(study);
-                if (claimed.isEmpty()) return;
+                if (claimed.isEmpty()) return claimed;
             }
-            if (claimed.isPresent()) evaluate(claimed.get());
-            else Thread.sleep(pollMs);
+            if (claimed.isPresent()) return claimed;
+            Thread.sleep(pollMs);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The trial to evaluate after the current one: claimed while it is evaluated, looking
+     * again while none is queued; given back, and empty, when the current one takes longer
+     * than {@link #HOLD_AHEAD}.
+     */
+    private Optional<Trial> claimAhead(CountDownLatch evaluated) throws InterruptedException {
+        long deadline = System.nanoTime() + HOLD_AHEAD.toNanos();
+        while (evaluated.getCount() > 0 && !stop.getAsBoolean()) {
+            Optional<Trial> claimed = store.claim(study);
+            if (claimed.isPresent()) {
+                if (evaluated.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) return claimed;
+                store.unclaim(study, claimed.get().number());
+                return Optional.empty();
+            }
+            if (System.nanoTime() > deadline) return Optional.empty();
+            evaluated.await(pollMs, TimeUnit.MILLISECONDS);
+        }
+        return Optional.empty();
+    }
+
+    private static <T> T get(Future<T> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new StoreException("the store failed: " + e.getCause(), e.getCause());
         }
     }
 
-    private void evaluate(Trial t) throws InterruptedException {
+    private Outcome evaluate(Trial t) throws InterruptedException {
         TrialContext ctx = new TrialContext(t.number(), t.config(), t.labels(), trialTimeout, stop);
         Outcome o;
         if (t.config() == null) {
@@ -113,9 +196,12 @@ public final class StoreWorker {
                 o = Outcome.fail(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
             }
         }
-        if (stop.getAsBoolean()) return; // let go of it: closing the store ends the lease
+        return o;
+    }
+
+    private void record(Trial t, Outcome o, Instant end) {
         try {
-            Trial recorded = store.finishTrial(study, t.number(), o, Instant.now());
+            Trial recorded = store.finishTrial(study, t.number(), o, end);
             done.incrementAndGet();
             if (finished != null) finished.accept(recorded);
         } catch (TrialFinishedException e) {

@@ -119,6 +119,14 @@ public interface TrialStore extends AutoCloseable {
         throw new StoreException("this store lives in one process; workers need a shared store (sqlite: or postgresql:)");
     }
 
+    /**
+     * Gives back a trial this store claimed and has not started evaluating, queued again for
+     * anyone to claim, as if it had never been claimed.
+     */
+    default void unclaim(String study, long number) {
+        throw new StoreException("this store lives in one process; workers need a shared store (sqlite: or postgresql:)");
+    }
+
     /** How long a trial stays held without a heartbeat; heartbeats come at a third of it. */
     default void lease(Duration lease) {}
 

@@ -623,6 +623,20 @@ public final class JdbcTrialStore extends AbstractTrialStore {
         });
     }
 
+    @Override
+    public void unclaim(String study, long number) {
+        tx(() -> {
+            try (PreparedStatement p = prepare("UPDATE trials SET state = 'queued', owner = NULL, lease_until = NULL,"
+                    + " attempts = attempts - 1 WHERE study_id = ? AND number = ? AND state = 'running' AND owner = ?")) {
+                p.setLong(1, id(study));
+                p.setLong(2, number);
+                p.setString(3, owner);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Claims the first queued trial no one else is taking, in one statement (its own transaction). */
     private Optional<Trial> claimQueued(long id) throws SQLException {
         try (PreparedStatement p = prepare("UPDATE trials SET state = 'running', owner = ?, lease_until = ?, attempts = attempts + 1"

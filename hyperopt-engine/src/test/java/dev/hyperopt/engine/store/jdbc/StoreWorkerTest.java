@@ -78,4 +78,30 @@ class StoreWorkerTest {
             }
         }
     }
+
+    @Test
+    void aTrialClaimedAheadOfALongOneIsGivenBackForOthers() throws Exception {
+        try (TrialStore driver = open(); TrialStore store = open(); TrialStore other = open()) {
+            driver.openStudy("s", "fp", "rand", 1);
+            driver.handToWorkers();
+            for (int i = 0; i < 2; i++) {
+                long n = driver.reserveTrial("s");
+                driver.startTrial("s", Trial.running(n, new double[] {n}, Map.of("x", (double) n), Config.of(Map.of("x", (double) n)), Instant.now()));
+            }
+            java.util.concurrent.atomic.AtomicReference<java.util.Optional<Trial>> takenMeanwhile = new java.util.concurrent.atomic.AtomicReference<>();
+            StoreWorker worker = new StoreWorker(store, "s", ctx -> {
+                if (ctx.trial() == 0) {
+                    Thread.sleep(200);
+                    assertThat(other.claim("s")).as("trial 1 is claimed ahead while trial 0 is short").isEmpty();
+                    Thread.sleep(1300);
+                    takenMeanwhile.set(other.claim("s"));
+                }
+                return Outcome.ok(ctx.trial());
+            }, 1, null, Duration.ofMillis(5), () -> false, null);
+            driver.updateSettings("s", Map.of(StoreWorker.RUN, StoreWorker.OVER));
+            assertThat(worker.run()).as("trial 1 was left to the other worker").isEqualTo(1);
+            assertThat(takenMeanwhile.get()).as("given back once trial 0 ran long").map(Trial::number).contains(1L);
+            assertThat(driver.trials("s").get(0).loss()).isEqualTo(0.0);
+        }
+    }
 }

@@ -25,20 +25,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The credit-g protocol of the Auto-WEKA and hyperopt-sklearn papers: for each split seed,
- * a stratified 70/30 split; the tuned pipeline (TPE over the {@code classification} space,
- * each trial scored by 5-fold CV on the 70%) is refitted on the 70% and scored on the 30%;
- * every Weka classifier with its default options is trained and scored on the same split.
+ * The protocol of the Auto-WEKA and hyperopt-sklearn papers: for each split seed, a
+ * stratified 70/30 split; the tuned pipeline (TPE over the {@code classification} space,
+ * each trial scored by k-fold CV on the 70%) is refitted on the 70% and scored on the 30%;
+ * Weka's classifiers with their default options are trained and scored on the same split.
  * Prints a Markdown table of mean test errors and the timings.
  *
  * <pre>
- * java -cp CLASSPATH dev.hyperopt.weka.bench.CreditGBenchmark [--splits 10] [--trials 100] [--jobs 1]
- *      [--trial-timeout 120s] [--first-seed 0] [--out FILE]
+ * java -cp CLASSPATH dev.hyperopt.weka.bench.SplitBenchmark [--data credit-g] [--class last] [--splits 10]
+ *      [--trials 100] [--folds 5] [--jobs 1] [--trial-timeout 120s] [--first-seed 0]
+ *      [--defaults all|none|J48,RandomForest,...] [--out FILE]
  * </pre>
- * {@code --jobs} runs that many splits side by side (each tunes one trial at a time).
+ * {@code --data} is a file or a data set inside Weka's jar; {@code --jobs} runs that many
+ * splits side by side (each tunes one trial at a time); {@code --defaults} names the default
+ * learners to compare with (on large data some of them take hours).
  */
-public final class CreditGBenchmark {
-    private CreditGBenchmark() {}
+public final class SplitBenchmark {
+    private SplitBenchmark() {}
 
     /** Weka's classifiers with their default options, as a user would first try them. */
     static final String[] DEFAULTS = {
@@ -59,6 +62,10 @@ public final class CreditGBenchmark {
         int splits = 10;
         int trials = 100;
         int jobs = 1;
+        int folds = 5;
+        String dataName = "credit-g";
+        String classAttribute = "last";
+        List<String> defaults = List.of(DEFAULTS);
         long firstSeed = 0;
         Duration trialTimeout = Duration.ofSeconds(120);
         Path out = null;
@@ -69,6 +76,10 @@ public final class CreditGBenchmark {
                 case "--splits" -> splits = Integer.parseInt(v);
                 case "--trials" -> trials = Integer.parseInt(v);
                 case "--jobs" -> jobs = Integer.parseInt(v);
+                case "--folds" -> folds = Integer.parseInt(v);
+                case "--data" -> dataName = v;
+                case "--class" -> classAttribute = v;
+                case "--defaults" -> defaults = learners(v);
                 case "--first-seed" -> firstSeed = Long.parseLong(v);
                 case "--trial-timeout" -> trialTimeout = dev.hyperopt.engine.run.Durations.parse(v);
                 case "--out" -> out = Path.of(v);
@@ -76,7 +87,7 @@ public final class CreditGBenchmark {
             }
             i++;
         }
-        Instances data = DataSets.withClass(DataSets.load("credit-g"), "last", "credit-g");
+        Instances data = DataSets.withClass(DataSets.load(dataName), classAttribute, dataName);
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         java.util.concurrent.CompletionService<SplitResult> done = new java.util.concurrent.ExecutorCompletionService<>(pool);
         long start = System.nanoTime();
@@ -84,7 +95,9 @@ public final class CreditGBenchmark {
             long seed = s;
             int n = trials;
             Duration limit = trialTimeout;
-            done.submit(() -> split(data, seed, n, limit));
+            int k = folds;
+            List<String> learners = defaults;
+            done.submit(() -> split(data, seed, n, k, limit, learners));
         }
         List<SplitResult> results = new ArrayList<>();
         for (int i = 0; i < splits; i++) {
@@ -100,24 +113,41 @@ public final class CreditGBenchmark {
         }
         results.sort(java.util.Comparator.comparingLong(SplitResult::seed));
         pool.shutdown();
-        String report = report(results, trials, firstSeed, (System.nanoTime() - start) / 1e9, jobs);
+        String report = report(dataName, data.numInstances(), results, trials, folds, defaults, firstSeed,
+                (System.nanoTime() - start) / 1e9, jobs);
         System.out.print(report);
         if (out != null) Files.writeString(out, report, StandardCharsets.UTF_8);
     }
 
-    static SplitResult split(Instances data, long seed, int trials, Duration trialTimeout) throws Exception {
+    /** The default learners named by {@code spec}: all, none, or short or full class names. */
+    static List<String> learners(String spec) {
+        if (spec.equals("all")) return List.of(DEFAULTS);
+        if (spec.equals("none")) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String name : spec.split(",")) {
+            String n = name.trim();
+            String full = null;
+            for (String d : DEFAULTS) if (d.equals(n) || d.endsWith("." + n)) full = d;
+            if (full == null) throw new IllegalArgumentException("unknown default learner '" + n + "'");
+            out.add(full);
+        }
+        return out;
+    }
+
+    static SplitResult split(Instances data, long seed, int trials, int folds, Duration trialTimeout, List<String> learners)
+            throws Exception {
         Instances[] parts = DataSets.split(data, 0.3, seed);
         Instances train = parts[0];
         Instances test = parts[1];
         long start = System.nanoTime();
-        WekaEstimator est = new WekaEstimator().maxEvals(trials).seed(seed).trialTimeout(trialTimeout).fit(train);
+        WekaEstimator est = new WekaEstimator().maxEvals(trials).folds(folds).seed(seed).trialTimeout(trialTimeout).fit(train);
         double runSeconds = (System.nanoTime() - start) / 1e9;
         double tuned = est.testLoss(test);
         List<Trial> all = est.result().trials();
         double trialSeconds = 0;
         for (Trial t : all) trialSeconds += Duration.between(t.started(), t.finished()).toNanos() / 1e9;
         Map<String, Double> defaults = new LinkedHashMap<>();
-        for (String name : DEFAULTS) {
+        for (String name : learners) {
             Classifier c = AbstractClassifier.forName(name, new String[0]);
             c.buildClassifier(train);
             Evaluation e = new Evaluation(train);
@@ -128,16 +158,17 @@ public final class CreditGBenchmark {
                 est.result().counts().get(TrialState.FAIL), trialSeconds / all.size(), runSeconds, defaults);
     }
 
-    static String report(List<SplitResult> results, int trials, long firstSeed, double wallSeconds, int jobs) {
+    static String report(String dataName, int instances, List<SplitResult> results, int trials, int folds, List<String> learners,
+                         long firstSeed, double wallSeconds, int jobs) {
         StringBuilder sb = new StringBuilder();
         int n = results.size();
-        sb.append(String.format(Locale.ROOT, "credit-g, %d stratified 70/30 splits (seeds %d-%d), %d TPE trials with 5-fold CV on the 70%%, "
-                + "refit scored on the 30%%.%n%n", n, firstSeed, firstSeed + n - 1, trials));
+        sb.append(String.format(Locale.ROOT, "%s (%d rows), %d stratified 70/30 split(s) (seeds %d-%d), %d TPE trials with %d-fold CV on the 70%%, "
+                + "refit scored on the 30%%.%n%n", dataName, instances, n, firstSeed, firstSeed + n - 1, trials, folds));
         sb.append("| classifier | mean test error % | sd |\n|---|---:|---:|\n");
         double[] tuned = results.stream().mapToDouble(SplitResult::tunedError).toArray();
         sb.append(row("**hyperopt-weka (tuned)**", tuned));
         List<String[]> rows = new ArrayList<>();
-        for (String name : DEFAULTS) {
+        for (String name : learners) {
             double[] errs = results.stream().mapToDouble(r -> r.defaults.get(name)).toArray();
             rows.add(new String[]{name.substring(name.lastIndexOf('.') + 1) + " (defaults)", String.valueOf(mean(errs))});
         }
@@ -145,7 +176,7 @@ public final class CreditGBenchmark {
         for (String[] r : rows) {
             String name = r[0];
             String full = null;
-            for (String d : DEFAULTS) if (name.startsWith(d.substring(d.lastIndexOf('.') + 1) + " ")) full = d;
+            for (String d : learners) if (name.startsWith(d.substring(d.lastIndexOf('.') + 1) + " ")) full = d;
             String fn = full;
             sb.append(row(name, results.stream().mapToDouble(x -> x.defaults.get(fn)).toArray()));
         }
@@ -159,13 +190,13 @@ public final class CreditGBenchmark {
                 perTrial, perRun, wallSeconds, jobs));
         sb.append("\nbest pipelines:\n\n");
         for (SplitResult r : results) {
-            sb.append(String.format(Locale.ROOT, "- seed %d: test %.2f%%, CV %.2f%%: `%s`%n", r.seed, 100 * r.tunedError, 100 * r.cvLoss, r.command));
+            sb.append(String.format(Locale.ROOT, "- seed %d: test %.3f%%, CV %.3f%%: `%s`%n", r.seed, 100 * r.tunedError, 100 * r.cvLoss, r.command));
         }
         return sb.toString();
     }
 
     private static String row(String name, double[] errs) {
-        return String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", name, 100 * mean(errs), 100 * sd(errs));
+        return String.format(Locale.ROOT, "| %s | %.3f | %.3f |%n", name, 100 * mean(errs), 100 * sd(errs));
     }
 
     private static double mean(double[] x) {
