@@ -2,6 +2,9 @@ package dev.hyperopt.vision;
 
 import dev.hyperopt.dsl.CompileResult;
 import dev.hyperopt.dsl.HSpaceCompiler;
+import dev.hyperopt.dsl.ir.Choice;
+import dev.hyperopt.dsl.ir.Hyperparameter;
+import dev.hyperopt.dsl.ir.Param;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.inject.Engine;
@@ -9,6 +12,7 @@ import dev.hyperopt.engine.spi.Family;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,5 +52,75 @@ class VisionFamilyTest {
     void theSpaceImportsAsAModule() {
         CompileResult r = new HSpaceCompiler().compile("mine", "import vision.convnet as v\nspace = { p: v.space, extra: 1 }\n");
         assertThat(r.ok()).as(r.diagnostics().toString()).isTrue();
+    }
+
+    private static SearchSpace compile(String text) {
+        CompileResult r = new HSpaceCompiler().compile("test", text);
+        assertThat(r.ok()).as(r.diagnostics().toString()).isTrue();
+        return r.space();
+    }
+
+    /** A hyperparameter's kind and prior, without its label. */
+    private static String prior(Hyperparameter h) {
+        if (h instanceof Param p) return p.distribution().toString();
+        Choice c = (Choice) h;
+        return c.kind() + " " + c.names() + " " + c.weights() + " of " + c.options().size();
+    }
+
+    /** The priors of the hyperparameters under {@code prefix}, by label relative to it. */
+    private static Map<String, String> under(SearchSpace s, String prefix, String renamed) {
+        Map<String, String> out = new TreeMap<>();
+        for (Hyperparameter h : s.hyperparameters()) {
+            if (h.label().equals(prefix) || h.label().startsWith(prefix + ".") || h.label().startsWith(prefix + "[")) {
+                out.put(renamed + h.label().substring(prefix.length()), prior(h));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The convnet space writes its pieces out once per copy; each copy must have exactly the
+     * hyperparameters and priors of the importable piece.
+     */
+    @Test
+    void everyCopyInTheConvnetSpaceIsTheImportablePiece() {
+        SearchSpace convnet = compile(new VisionFamily().spaceText("convnet"));
+        SearchSpace layer = compile("import vision.layer as m\nspace = { x: m.space }\n");
+        SearchSpace readout = compile("import vision.readout as m\nspace = { x: m.space }\n");
+        SearchSpace classifier = compile("import vision.classifier as m\nspace = { x: m.space }\n");
+        SearchSpace input = compile("import vision.input as m\nspace = { x: m.space }\n");
+        assertThat(layer.size()).isEqualTo(20);
+        assertThat(under(convnet, "input", "x")).isEqualTo(under(input, "x", "x"));
+        String[] depths = {"zero", "one", "two", "three"};
+        int counted = input.size() + 1;
+        for (int d = 0; d < depths.length; d++) {
+            String at = "depth." + depths[d];
+            for (int i = 0; i < d; i++) {
+                assertThat(under(convnet, at + ".layers[" + i + "]", "x")).as(at + " layer " + i).isEqualTo(under(layer, "x", "x"));
+            }
+            assertThat(under(convnet, at + ".readout", "x")).isEqualTo(under(readout, "x", "x"));
+            assertThat(under(convnet, at + ".classifier", "x")).isEqualTo(under(classifier, "x", "x"));
+            assertThat(convnet.byLabel(at + ".seed")).isNotNull();
+            counted += d * layer.size() + readout.size() + classifier.size() + 1;
+        }
+        assertThat(convnet.size()).isEqualTo(counted);
+    }
+
+    @Test
+    void thePiecesImportAsModules() {
+        SearchSpace s = compile("""
+                import vision.input as input
+                import vision.layer as layer
+                import vision.readout as readout
+                import vision.classifier as classifier
+                space = { input: input.space, layers: [layer.space], readout: readout.space, classifier: classifier.space }
+                """);
+        assertThat(s.size()).isEqualTo(9 + 20 + 8 + 10);
+        assertThat(s.labels()).contains("layers[0].filterbank.kind.whitened_random.patches", "layers[0].normalization[1].size",
+                "layers[0].pooling.order[3]", "readout.lpool.stride", "classifier.loss.softmax.l2", "input.side[1]");
+        for (String piece : new String[]{"filterbank", "normalization", "pooling"}) {
+            assertThat(compile("import vision." + piece + " as m\nspace = m.space\n").size()).as(piece).isEqualTo(
+                    Map.of("filterbank", 7, "normalization", 4, "pooling", 4).get(piece));
+        }
     }
 }

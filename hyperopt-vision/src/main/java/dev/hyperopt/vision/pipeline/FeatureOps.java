@@ -2,7 +2,13 @@ package dev.hyperopt.vision.pipeline;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.convolution.Convolution;
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.AvgPooling2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -12,8 +18,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * The four stages of a hyperopt-convnet layer (hpconvnet/slm.py: fbcorr, activ, lnorm, lpool) on
  * batches of feature maps shaped {@code [images, channels, height, width]}, all in "valid" mode:
- * an output pixel exists only where its whole window lies inside the input. Windows are unrolled
- * with ND4J's im2col, so each stage is one batched native op plus a matrix product or reduction.
+ * an output pixel exists only where its whole window lies inside the input. Each stage is a few
+ * batched native ops: ND4J's convolution for the filterbank and its average pooling for the
+ * window sums of normalization and pooling.
  */
 public final class FeatureOps {
     private FeatureOps() {}
@@ -32,28 +39,27 @@ public final class FeatureOps {
      * to a patch's deviation from the mean. Null offsets subtract nothing.
      */
     public static INDArray filterbank(INDArray x, INDArray filters, INDArray offsets) {
-        long n = x.size(0);
         long c = x.size(1);
-        long f = filters.size(0);
         int k = (int) filters.size(2);
         if (filters.size(1) != c) {
             throw new IllegalArgumentException("filters have " + filters.size(1) + " channels, the input " + c);
         }
-        long oh = outSide(x.size(2), k, 1, "filterbank");
-        long ow = outSide(x.size(3), k, 1, "filterbank");
-        INDArray cols = windows(x, k, 1).permute(0, 4, 5, 1, 2, 3).dup('c').reshape(n * oh * ow, c * k * k);
-        INDArray out = cols.mmul(filters.reshape(f, c * k * k).castTo(DataType.FLOAT).transpose());
-        if (offsets != null) out.subiRowVector(offsets.reshape(1, f).castTo(DataType.FLOAT));
-        return out.reshape(n, oh, ow, f).permute(0, 3, 1, 2).dup('c');
+        outSide(x.size(2), k, 1, "filterbank");
+        outSide(x.size(3), k, 1, "filterbank");
+        Conv2DConfig cfg = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).paddingMode(PaddingMode.VALID)
+                .dataFormat("NCHW").weightsFormat(WeightsFormat.OIYX).build();
+        INDArray out = Nd4j.exec(new Conv2D(floats(x), floats(filters), null, cfg))[0];
+        if (offsets != null) {
+            out.subi(offsets.reshape(1, filters.size(0), 1, 1).castTo(DataType.FLOAT).broadcast(out.shape()));
+        }
+        return out;
     }
 
     /** Clips every value into {@code [min, max]}; slm.py's activ. */
     public static INDArray rectify(INDArray x, double min, double max) {
         if (!(min <= max)) throw new IllegalArgumentException("rectify needs min <= max, got " + min + " > " + max);
-        INDArray y = x.dup();
-        BooleanIndexing.replaceWhere(y, min, Conditions.lessThan(min));
-        if (max != Double.POSITIVE_INFINITY) BooleanIndexing.replaceWhere(y, max, Conditions.greaterThan(max));
-        return y;
+        INDArray y = min == Double.NEGATIVE_INFINITY ? floats(x).dup() : Transforms.max(floats(x), min, true);
+        return max == Double.POSITIVE_INFINITY ? y : Transforms.min(y, max, false);
     }
 
     /** Added to every normalization divisor and threshold, as slm.py does, so flat regions never divide by zero. */
@@ -95,6 +101,10 @@ public final class FeatureOps {
     public static INDArray lpPool(INDArray x, double order, int size, int stride) {
         if (!(order > 0)) throw new IllegalArgumentException("pooling order must be positive, got " + order);
         if (order == 1) return boxSum(x, size, stride);
+        if (order == 2) {
+            INDArray f = floats(x);
+            return Transforms.sqrt(boxSum(f.mul(f), size, stride), false);
+        }
         boolean integral = order == Math.rint(order);
         INDArray p = Transforms.pow(integral ? x : Transforms.abs(x, true), order, true);
         INDArray s = boxSum(p, size, stride);
@@ -136,12 +146,14 @@ public final class FeatureOps {
     static INDArray boxSum(INDArray x, int size, int stride) {
         outSide(x.size(2), size, stride, "pooling");
         outSide(x.size(3), size, stride, "pooling");
-        return windows(x, size, stride).sum(2, 3);
+        // ND4J's native average pooling is several times faster than summing unrolled windows
+        Pooling2DConfig cfg = Pooling2DConfig.builder().kH(size).kW(size).sH(stride).sW(stride)
+                .paddingMode(PaddingMode.VALID).type(Pooling2D.Pooling2DType.AVG).extra(0).isNHWC(false).build();
+        return Nd4j.exec(new AvgPooling2D(floats(x), null, cfg))[0].muli((double) size * size);
     }
 
-    private static INDArray windows(INDArray x, int k, int stride) {
-        INDArray in = x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT);
-        return Convolution.im2col(in, k, k, stride, stride, 0, 0, false);
+    private static INDArray floats(INDArray x) {
+        return x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT);
     }
 
     /** The valid-mode output side, or the reason the map vanished. */

@@ -46,6 +46,32 @@ class FeatureOpsTest {
     }
 
     @Test
+    void filterbankOffsetsAreSubtractedFromEachFiltersResponses() {
+        float[][] c0 = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}};
+        float[][][][] f = {{{{1, 0}, {0, 0}}}, {{{0, 0}, {0, 1}}}};
+        INDArray out = FeatureOps.filterbank(image(c0), Nd4j.createFromArray(f), Nd4j.createFromArray(1f, 10f));
+        assertClose(out, new float[]{0, 1, 3, 4, -5, -4, -2, -1});
+    }
+
+    @Test
+    void gridPoolingAveragesOrTakesGeneralizedMeansOverCells() {
+        float[][] c0 = {{1, 2, 3, 4}, {5, 6, 7, 8}, {9, 10, 11, 12}, {13, 14, 15, 16}};
+        float[][] c1 = {{-1, 1, 0, 0}, {1, -1, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 2}};
+        INDArray x = image(c0, c1);
+        assertClose(FeatureOps.gridPool(x, 2, 1), new float[]{3.5f, 5.5f, 11.5f, 13.5f, 0, 0, 0, 0.5f});
+        assertClose(FeatureOps.gridPool(x, 1, 1), new float[]{8.5f, 0.125f});
+        // order 2: root mean square of magnitudes
+        assertClose(FeatureOps.gridPool(x, 2, 2), new float[]{
+                (float) Math.sqrt(66 / 4.0), (float) Math.sqrt(138 / 4.0), (float) Math.sqrt(546 / 4.0), (float) Math.sqrt(746 / 4.0),
+                1, 0, 0, 1});
+        // 3 cells on 4 pixels: spans [0,1), [1,2), [2,4)
+        INDArray g = FeatureOps.gridPool(image(c0), 3, 1);
+        assertClose(g, new float[]{1, 2, 3.5f, 5, 6, 7.5f, 11, 12, 13.5f});
+        assertThatThrownBy(() -> FeatureOps.gridPool(image(c0), 5, 1))
+                .isInstanceOf(InvalidArchitectureException.class).hasMessageContaining("5x5 readout grid does not fit the 4x4 map");
+    }
+
+    @Test
     void theRectifierClipsIntoItsInterval() {
         INDArray x = Nd4j.createFromArray(new float[][][][]{{{{-1f, 0.5f, 3f}}}});
         assertClose(FeatureOps.rectify(x, 0, 2), new float[]{0, 0.5f, 2});
