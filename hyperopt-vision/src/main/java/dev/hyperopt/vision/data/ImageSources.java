@@ -33,19 +33,27 @@ public final class ImageSources {
     }
 
     /**
-     * @param imageSize the size a folder's images are scaled to, or null for their most common size (other sources keep theirs)
+     * @param imageSize the size a folder's images are scaled to, or null for their most common size (other sources keep theirs, and refuse one)
      * @throws DataException for a missing or unusable source, or sizes it cannot give, with one line that says why
      */
     public static ImageSplits open(String source, DataSplits.Sizes sizes, long seed, ImageFolder.Size imageSize) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sizes, "sizes");
         String key = source.toLowerCase(Locale.ROOT);
+        Path path;
+        try {
+            path = Path.of(source);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new DataException("not a file name or data set: " + source);
+        }
+        if (imageSize != null && !Files.isDirectory(path)) {
+            throw new DataException("an image size to scale to applies to a folder of images, not to " + source);
+        }
         if (key.equals("fashion-mnist")) {
             ImageSplits d = ImageSplits.from(DataSplits.fashionMnist(DataSplits.FASHION_MNIST, sizes, seed));
             return new ImageSplits(d.name(), named(d.train()), named(d.valid()), named(d.test()));
         }
         if (key.equals("rectangles") || key.equals("convex")) return ImageSplits.from(DataSplits.open(key, sizes, seed));
-        Path path = Path.of(source);
         if (Files.isDirectory(path)) return folder(path, ImageFolder.read(path, imageSize), sizes, seed);
         if (!Files.exists(path)) {
             throw new DataException("no such file, folder or data set: " + source

@@ -53,6 +53,8 @@ class ImageSourcesTest {
         assertThat(s.train().classNames()).containsExactly("0", "1", "2");
         assertThatThrownBy(() -> ImageSources.open(dir.resolve("x.csv").toString(), DataSplits.Sizes.defaults(), 0))
                 .isInstanceOf(DataException.class).hasMessageContaining("no such file, folder or data set");
+        assertThatThrownBy(() -> ImageSources.open(images.toString(), DataSplits.Sizes.defaults(), 0, ImageFolder.Size.parse("4x4")))
+                .hasMessage("an image size to scale to applies to a folder of images, not to " + images);
     }
 
     @Test
