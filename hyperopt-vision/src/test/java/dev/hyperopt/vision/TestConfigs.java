@@ -74,7 +74,6 @@ public final class TestConfigs {
 
     public static Map<String, Object> input() {
         Map<String, Object> in = new LinkedHashMap<>();
-        in.put("side", null);
         in.put("warp", Map.of("none", Map.of()));
         in.put("standardize", false);
         return in;
@@ -87,7 +86,14 @@ public final class TestConfigs {
 
     public static Config config(Map<String, Object> input, List<Map<String, Object>> layers, Map<String, Object> readout,
                                 Map<String, Object> classifier, long maxFeatures) {
+        return config(null, input, layers, readout, classifier, maxFeatures);
+    }
+
+    /** As above, with the images resized so their larger side is {@code side} (null: not resized). */
+    public static Config config(Long side, Map<String, Object> input, List<Map<String, Object>> layers, Map<String, Object> readout,
+                                Map<String, Object> classifier, long maxFeatures) {
         Map<String, Object> branch = new LinkedHashMap<>();
+        branch.put("side", side);
         branch.put("layers", new ArrayList<>(layers));
         branch.put("readout", readout);
         branch.put("classifier", classifier);

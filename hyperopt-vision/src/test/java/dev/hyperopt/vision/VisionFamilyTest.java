@@ -41,9 +41,9 @@ class VisionFamilyTest {
         assertThat(r.ok()).as(r.diagnostics().toString()).isTrue();
         SearchSpace s = r.space();
         assertThat(s.size()).isGreaterThan(200);
-        // input 9; 6 layer copies of 20; per depth (4) a readout of 8, a classifier of 10 and a seed; the depth choice
-        assertThat(s.size()).isEqualTo(9 + 6 * 20 + 4 * (8 + 10 + 1) + 1);
-        assertThat(s.labels()).contains("depth", "input.warp.affine.rotate", "depth.zero.readout.grid.cells",
+        // input 7; 6 layer copies of 20; per depth (4) a resize side of 2, a readout of 8, a classifier of 10 and a seed; the depth choice
+        assertThat(s.size()).isEqualTo(7 + 6 * 20 + 4 * (2 + 8 + 10 + 1) + 1);
+        assertThat(s.labels()).contains("depth", "input.warp.affine.rotate", "depth.three.side[1]", "depth.zero.readout.grid.cells",
                 "depth.three.layers[2].filterbank.kind.whitened_patches.whitening", "depth.two.layers[1].pooling.order[3]",
                 "depth.one.classifier.loss.svm.l2", "depth.two.classifier.variance_threshold[1]");
     }
@@ -101,7 +101,8 @@ class VisionFamilyTest {
             assertThat(under(convnet, at + ".readout", "x")).isEqualTo(under(readout, "x", "x"));
             assertThat(under(convnet, at + ".classifier", "x")).isEqualTo(under(classifier, "x", "x"));
             assertThat(convnet.byLabel(at + ".seed")).isNotNull();
-            counted += d * layer.size() + readout.size() + classifier.size() + 1;
+            assertThat(convnet.byLabel(at + ".side[1]")).isNotNull();
+            counted += d * layer.size() + readout.size() + classifier.size() + 1 + 2;
         }
         assertThat(convnet.size()).isEqualTo(counted);
     }
@@ -115,9 +116,9 @@ class VisionFamilyTest {
                 import vision.classifier as classifier
                 space = { input: input.space, layers: [layer.space], readout: readout.space, classifier: classifier.space }
                 """);
-        assertThat(s.size()).isEqualTo(9 + 20 + 8 + 10);
+        assertThat(s.size()).isEqualTo(7 + 20 + 8 + 10);
         assertThat(s.labels()).contains("layers[0].filterbank.kind.whitened_random.patches", "layers[0].normalization[1].size",
-                "layers[0].pooling.order[3]", "readout.lpool.stride", "classifier.loss.softmax.l2", "input.side[1]");
+                "layers[0].pooling.order[3]", "readout.lpool.stride", "classifier.loss.softmax.l2", "input.warp.affine.shear");
         for (String piece : new String[]{"filterbank", "normalization", "pooling"}) {
             assertThat(compile("import vision." + piece + " as m\nspace = m.space\n").size()).as(piece).isEqualTo(
                     Map.of("filterbank", 7, "normalization", 4, "pooling", 4).get(piece));

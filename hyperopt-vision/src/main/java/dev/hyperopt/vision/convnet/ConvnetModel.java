@@ -66,15 +66,23 @@ public final class ConvnetModel implements VisionModel {
      * @throws IllegalArgumentException when the configuration is not one of the space
      */
     public static ConvnetModel fit(Config config, Images train) {
+        return fit(config, train, () -> {});
+    }
+
+    /**
+     * As {@link #fit(Config, Images)}, calling {@code check} between batches of images and
+     * every few classifier steps, so a trial past its deadline stops (check throws).
+     */
+    public static ConvnetModel fit(Config config, Images train, Runnable check) {
         Nd4jRuntime.start();
         Objects.requireNonNull(train, "train");
         VisionConfig v = VisionConfig.from(config);
         long start = System.nanoTime();
-        FeaturePipeline p = FeaturePipeline.fit(v.pipeline(), train.pixels());
-        INDArray f = p.features(train.pixels());
+        FeaturePipeline p = FeaturePipeline.fit(v.pipeline(), train.pixels(), check);
+        INDArray f = p.features(train.pixels(), check);
         double seconds = (System.nanoTime() - start) / 1e9;
         checkFinite(f);
-        LinearClassifier k = LinearClassifier.fit(v.classifier(), f, train.labels(), train.classes());
+        LinearClassifier k = LinearClassifier.fit(v.classifier(), f, train.labels(), train.classes(), check);
         return new ConvnetModel(config, p, k, train.classNames(), seconds);
     }
 

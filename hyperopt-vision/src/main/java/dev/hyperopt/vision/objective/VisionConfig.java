@@ -16,9 +16,10 @@ import java.util.List;
 
 /**
  * A configuration of the {@code vision.convnet} space read into a pipeline and its classifier.
- * The root holds {@code input}, {@code max_features} and the named choice {@code depth}, whose
- * branch holds {@code layers} (zero to three), {@code readout} (a named choice {@code grid} or
- * {@code lpool}), {@code classifier} and {@code seed}. A rectifier bound that is null is
+ * The root holds {@code input} (warp and standardization), {@code max_features} and the named
+ * choice {@code depth}, whose branch holds the resize {@code side} (null: none), {@code layers}
+ * (zero to three), {@code readout} (a named choice {@code grid} or {@code lpool}),
+ * {@code classifier} and {@code seed}. A rectifier bound that is null is
  * unbounded; a normalization that is null is skipped.
  *
  * @throws ConfigException (from {@link #from}) when the configuration has another shape
@@ -30,12 +31,12 @@ public record VisionConfig(PipelineSpec pipeline, ClassifierSpec classifier) {
         Config d = depth.getConfig(depth.branch());
         List<LayerSpec> layers = new ArrayList<>();
         for (Config l : d.getList("layers")) layers.add(layer(l));
-        return new VisionConfig(new PipelineSpec(input(c.getConfig("input")), layers, readout(d.getConfig("readout")),
+        Integer side = d.get("side") == null ? null : d.getInt("side");
+        return new VisionConfig(new PipelineSpec(input(c.getConfig("input"), side), layers, readout(d.getConfig("readout")),
                 c.getInt("max_features"), d.getLong("seed")), classifier(d.getConfig("classifier")));
     }
 
-    static InputSpec input(Config i) {
-        Integer side = i.get("side") == null ? null : i.getInt("side");
+    static InputSpec input(Config i, Integer side) {
         Config warp = i.getConfig("warp");
         InputSpec.Warp w = switch (warp.branch()) {
             case "none" -> null;

@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * The loss of a {@code vision.convnet} configuration: the validation error of its linear
  * readout, trained on the training images' features. An invalid architecture, a bad
- * configuration or running out of memory is a failed trial with the reason.
+ * configuration or running out of memory is a failed trial with the reason. The fit checks the
+ * trial's deadline between batches, so a trial timeout stops it.
  */
 public final class VisionObjective implements Objective {
     private final ImageSplits data;
@@ -36,7 +37,7 @@ public final class VisionObjective implements Objective {
         }
         try {
             long start = System.nanoTime();
-            ConvnetModel m = ConvnetModel.fit(context.config(), data.train());
+            ConvnetModel m = ConvnetModel.fit(context.config(), data.train(), context::checkCancelled);
             double error = m.errorRate(data.valid());
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("features", m.pipeline().featureCount());

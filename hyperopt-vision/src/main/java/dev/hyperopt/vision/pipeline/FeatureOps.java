@@ -48,11 +48,8 @@ public final class FeatureOps {
         outSide(x.size(3), k, 1, "filterbank");
         Conv2DConfig cfg = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).paddingMode(PaddingMode.VALID)
                 .dataFormat("NCHW").weightsFormat(WeightsFormat.OIYX).build();
-        INDArray out = Nd4j.exec(new Conv2D(floats(x), floats(filters), null, cfg))[0];
-        if (offsets != null) {
-            out.subi(offsets.reshape(1, filters.size(0), 1, 1).castTo(DataType.FLOAT).broadcast(out.shape()));
-        }
-        return out;
+        INDArray bias = offsets == null ? null : offsets.reshape(filters.size(0)).castTo(DataType.FLOAT).neg();
+        return Nd4j.exec(new Conv2D(floats(x), floats(filters), bias, cfg))[0];
     }
 
     /** Clips every value into {@code [min, max]}; slm.py's activ. */

@@ -56,6 +56,11 @@ public final class FeaturePipeline {
      * @throws InvalidArchitectureException when the architecture does not fit these images
      */
     public static FeaturePipeline fit(PipelineSpec spec, INDArray images) {
+        return fit(spec, images, () -> {});
+    }
+
+    /** As {@link #fit(PipelineSpec, INDArray)}, calling {@code check} between batches: it may throw to stop the fit. */
+    public static FeaturePipeline fit(PipelineSpec spec, INDArray images, Runnable check) {
         Nd4jRuntime.start();
         if (images.rank() != 4) throw new IllegalArgumentException("images must be [images, channels, height, width]");
         int c = (int) images.size(1);
@@ -63,19 +68,13 @@ public final class FeaturePipeline {
         int w = (int) images.size(3);
         Plan plan = plan(spec, c, h, w);
         List<Filterbank> banks = new ArrayList<>();
-        boolean anyWhitened = spec.layers().stream().anyMatch(l -> l.filterbank().whitened());
-        INDArray maps = null;
-        if (anyWhitened) {
-            INDArray sample = sampleImages(images, spec.seed());
-            maps = inBatches(sample, plan.batch(), x -> inputStage(spec.input(), x));
-        }
+        INDArray sample = spec.layers().stream().anyMatch(l -> l.filterbank().whitened()) ? sampleImages(images, spec.seed()) : null;
         long mapChannels = c;
         for (int i = 0; i < spec.layers().size(); i++) {
             FilterbankSpec f = spec.layers().get(i).filterbank();
             long seed = spec.seed() + 7919L * i;
             if (f.whitened()) {
-                Random rng = new Random(seed * 31 + 17);
-                INDArray patches = Whitening.samplePatches(maps, f.size(), f.patches(), rng);
+                INDArray patches = patchesAt(spec, banks, i, sample, plan.batch(), new Random(seed * 31 + 17), check);
                 Whitening.Zca zca = Whitening.zca(patches, f.whitening());
                 banks.add(f.kind() == FilterbankSpec.Kind.WHITENED_RANDOM
                         ? Whitening.whitenedRandom(zca, f.filters(), (int) mapChannels, f.size(), seed)
@@ -84,12 +83,6 @@ public final class FeaturePipeline {
                 banks.add(new Filterbank(FeatureOps.randomFilters(f.filters(), mapChannels, f.size(), seed), null));
             }
             mapChannels = f.filters();
-            boolean moreWhitened = spec.layers().subList(i + 1, spec.layers().size()).stream().anyMatch(l -> l.filterbank().whitened());
-            if (moreWhitened) {
-                int layer = i;
-                Filterbank bank = banks.get(i);
-                maps = inBatches(maps, plan.batch(), x -> layer(spec.layers().get(layer), bank, x));
-            }
         }
         return new FeaturePipeline(spec, c, h, w, banks);
     }
@@ -210,6 +203,11 @@ public final class FeaturePipeline {
 
     /** Features of {@code images} ({@code [n, channels, height, width]}), one row per image. */
     public INDArray features(INDArray images) {
+        return features(images, () -> {});
+    }
+
+    /** As {@link #features(INDArray)}, calling {@code check} before each batch: it may throw to stop. */
+    public INDArray features(INDArray images, Runnable check) {
         if (images.rank() != 4 || images.size(1) != channels || images.size(2) != height || images.size(3) != width) {
             throw new IllegalArgumentException("images are " + Arrays.toString(images.shape()) + ", the pipeline takes [n, "
                     + channels + ", " + height + ", " + width + "]");
@@ -217,6 +215,7 @@ public final class FeaturePipeline {
         long n = images.size(0);
         INDArray out = Nd4j.create(DataType.FLOAT, n, plan.featureCount());
         for (long from = 0; from < n; from += plan.batch()) {
+            check.run();
             long to = Math.min(n, from + plan.batch());
             INDArray x = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
             out.put(new INDArrayIndex[]{NDArrayIndex.interval(from, to), NDArrayIndex.all()},
@@ -265,13 +264,45 @@ public final class FeaturePipeline {
         return images.reshape('c', n, per).getRows(rows).reshape('c', PATCH_IMAGES, images.size(1), images.size(2), images.size(3));
     }
 
-    private static INDArray inBatches(INDArray x, int batch, java.util.function.UnaryOperator<INDArray> f) {
-        long n = x.size(0);
-        List<INDArray> parts = new ArrayList<>();
-        for (long from = 0; from < n; from += batch) {
-            long to = Math.min(n, from + batch);
-            parts.add(f.apply(x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all())));
+    /**
+     * The patches a whitened filterbank of layer {@code layer} is estimated from: each of the
+     * spec's {@code patches} from a uniformly drawn image of {@code sample} at a uniformly
+     * drawn position of its map at the layer's input. The maps are computed a batch at a
+     * time, so only one batch of them is held.
+     */
+    private static INDArray patchesAt(PipelineSpec spec, List<Filterbank> banks, int layer, INDArray sample, int batch,
+                                      Random rng, Runnable check) {
+        FilterbankSpec f = spec.layers().get(layer).filterbank();
+        int n = (int) sample.size(0);
+        int k = f.size();
+        int count = f.patches();
+        int[] img = new int[count];
+        int[] row = new int[count];
+        int[] col = new int[count];
+        float[] out = null;
+        int d = 0;
+        for (int from = 0; from < n; from += batch) {
+            check.run();
+            int to = Math.min(n, from + batch);
+            INDArray maps = inputStage(spec.input(), sample.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()));
+            for (int j = 0; j < layer; j++) maps = layer(spec.layers().get(j), banks.get(j), maps);
+            int c = (int) maps.size(1);
+            int h = (int) maps.size(2);
+            int w = (int) maps.size(3);
+            if (out == null) {
+                for (int p = 0; p < count; p++) {
+                    img[p] = rng.nextInt(n);
+                    row[p] = rng.nextInt(h - k + 1);
+                    col[p] = rng.nextInt(w - k + 1);
+                }
+                d = c * k * k;
+                out = new float[count * d];
+            }
+            float[] m = maps.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            for (int p = 0; p < count; p++) {
+                if (img[p] >= from && img[p] < to) Whitening.copyPatch(m, c, h, w, img[p] - from, row[p], col[p], k, out, p * d);
+            }
         }
-        return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(new INDArray[0]));
+        return Nd4j.create(out, new long[]{count, d}, 'c');
     }
 }

@@ -48,6 +48,11 @@ public final class LinearClassifier {
 
     /** Fits on {@code x} (one example per row) and {@code labels} in {@code 0..classes-1}. */
     public static LinearClassifier fit(ClassifierSpec spec, INDArray x, int[] labels, int classes) {
+        return fit(spec, x, labels, classes, () -> {});
+    }
+
+    /** As {@link #fit(ClassifierSpec, INDArray, int[], int)}, calling {@code check} every ten steps: it may throw to stop. */
+    public static LinearClassifier fit(ClassifierSpec spec, INDArray x, int[] labels, int classes, Runnable check) {
         Nd4jRuntime.start();
         if (x.rows() != labels.length) throw new IllegalArgumentException(x.rows() + " rows but " + labels.length + " labels");
         boolean svm = spec.loss() == ClassifierSpec.Loss.SVM;
@@ -88,6 +93,7 @@ public final class LinearClassifier {
         INDArray signs = svm ? y.mul(2).subi(1) : null;
         INDArray zt = z.transpose();
         for (int t = 1; t <= spec.iterations(); t++) {
+            if (t % 10 == 1) check.run();
             INDArray g = svm ? hingeGradient(z.mmul(w).addiRowVector(b), signs, n) : probabilities(z, w, b).subi(y).divi(n);
             INDArray gw = zt.mmul(g).addi(w.mul(spec.l2()));
             INDArray gb = g.sum(true, 0);

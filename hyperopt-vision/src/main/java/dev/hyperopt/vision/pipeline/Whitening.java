@@ -47,15 +47,20 @@ public final class Whitening {
             int img = rng.nextInt(n);
             int r = rng.nextInt(h - size + 1);
             int col = rng.nextInt(w - size + 1);
-            int o = p * d;
-            for (int ch = 0; ch < c; ch++) {
-                for (int i = 0; i < size; i++) {
-                    System.arraycopy(m, ((img * c + ch) * h + r + i) * w + col, out, o, size);
-                    o += size;
-                }
-            }
+            copyPatch(m, c, h, w, img, r, col, size, out, p * d);
         }
         return Nd4j.create(out, new long[]{count, d}, 'c');
+    }
+
+    /** Copies the {@code size x size} patch at row {@code r}, column {@code col} of map {@code img} of {@code maps} ({@code [*, c, h, w]}, flat) into {@code out} from {@code at}, channel-major. */
+    static void copyPatch(float[] maps, int c, int h, int w, int img, int r, int col, int size, float[] out, int at) {
+        int o = at;
+        for (int ch = 0; ch < c; ch++) {
+            for (int i = 0; i < size; i++) {
+                System.arraycopy(maps, ((img * c + ch) * h + r + i) * w + col, out, o, size);
+                o += size;
+            }
+        }
     }
 
     /**

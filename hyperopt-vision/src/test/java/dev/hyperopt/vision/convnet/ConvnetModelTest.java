@@ -23,10 +23,9 @@ class ConvnetModelTest {
 
     private static Config whitenedTwoLayers() {
         Map<String, Object> input = TestConfigs.input();
-        input.put("side", 16L);
         input.put("warp", Map.of("affine", Map.of("rotate", 0.1, "scale", 1.1, "shear", 0.05, "shift_x", 0.02, "shift_y", -0.03)));
         input.put("standardize", true);
-        return TestConfigs.config(input,
+        return TestConfigs.config(16L, input,
                 List.of(TestConfigs.layer(8, 3, TestConfigs.whitened("whitened_patches", 0.1, 600), 2, 1),
                         TestConfigs.layer(8, 3, TestConfigs.whitened("whitened_random", 0.1, 600), 2, 2)),
                 TestConfigs.gridReadout(2, 2.0),
