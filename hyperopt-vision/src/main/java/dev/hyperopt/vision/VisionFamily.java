@@ -4,13 +4,15 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import dev.hyperopt.engine.inject.EngineModule;
 import dev.hyperopt.engine.spi.Family;
+import dev.hyperopt.vision.cnn.CnnObjectiveFactory;
 import dev.hyperopt.vision.objective.VisionObjectiveFactory;
 
 import java.util.Map;
 
 /**
  * Random-filter convolutional feature pipelines after hyperopt-convnet: the {@code vision}
- * objective and the shipped space {@code convnet}.
+ * objective and the shipped space {@code convnet}; trained convolutional nets: the {@code cnn}
+ * objective and space.
  */
 public final class VisionFamily implements Family {
     @Override
@@ -24,12 +26,13 @@ public final class VisionFamily implements Family {
             @Override
             protected void configure() {
                 EngineModule.objectives(binder()).addBinding("vision").to(VisionObjectiveFactory.class);
+                EngineModule.objectives(binder()).addBinding("cnn").to(CnnObjectiveFactory.class);
             }
         };
     }
 
     @Override
     public Map<String, String> spaces() {
-        return Map.of("convnet", "hspace/vision/convnet.hspace");
+        return Map.of("convnet", "hspace/vision/convnet.hspace", "cnn", "hspace/vision/cnn.hspace");
     }
 }

@@ -25,6 +25,9 @@ class VisionFamilyTest {
         assertThat(engine.families()).extracting(Family::id).contains("vision");
         Objective o = engine.objective("vision", Map.of("data", "rectangles", "train-size", "20", "valid-size", "10", "test-size", "10"));
         assertThat(o).isNotNull();
+        assertThat(engine.objective("cnn", Map.of("data", "rectangles", "train-size", "20", "valid-size", "10", "test-size", "10",
+                "max-seconds", "5"))).isNotNull();
+        assertThatThrownBy(() -> engine.objective("cnn", Map.of("data", "rectangles", "epochs", "3"))).hasMessageContaining("unknown option 'epochs'");
         assertThatThrownBy(() -> engine.objective("vision", Map.of())).hasMessageContaining("needs the option 'data'");
         assertThatThrownBy(() -> engine.objective("vision", Map.of("data", "rectangles", "epochs", "3")))
                 .hasMessageContaining("unknown option 'epochs'");
