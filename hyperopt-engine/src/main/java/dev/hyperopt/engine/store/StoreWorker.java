@@ -40,6 +40,7 @@ public final class StoreWorker {
     public static final String OVER = "over";
     /** How long a trial claimed ahead waits for the current one before it is given back. */
     static final Duration HOLD_AHEAD = Duration.ofSeconds(1);
+    private static final long MAX_AHEAD_POLL_MS = 40;
 
     private final TrialStore store;
     private final String study;
@@ -157,6 +158,7 @@ public final class StoreWorker {
      */
     private Optional<Trial> claimAhead(CountDownLatch evaluated) throws InterruptedException {
         long deadline = System.nanoTime() + HOLD_AHEAD.toNanos();
+        long wait = pollMs;
         while (evaluated.getCount() > 0 && !stop.getAsBoolean()) {
             Optional<Trial> claimed = store.claim(study);
             if (claimed.isPresent()) {
@@ -165,7 +167,9 @@ public final class StoreWorker {
                 return Optional.empty();
             }
             if (System.nanoTime() > deadline) return Optional.empty();
-            evaluated.await(pollMs, TimeUnit.MILLISECONDS);
+            evaluated.await(wait, TimeUnit.MILLISECONDS);
+            // Every slot looks ahead while it evaluates: backing off keeps idle looks from loading the store.
+            wait = Math.min(2 * wait, MAX_AHEAD_POLL_MS);
         }
         return Optional.empty();
     }
