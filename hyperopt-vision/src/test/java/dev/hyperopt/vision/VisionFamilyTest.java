@@ -11,6 +11,7 @@ import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.spi.Family;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,6 +32,31 @@ class VisionFamilyTest {
         assertThatThrownBy(() -> engine.objective("vision", Map.of())).hasMessageContaining("needs the option 'data'");
         assertThatThrownBy(() -> engine.objective("vision", Map.of("data", "rectangles", "epochs", "3")))
                 .hasMessageContaining("unknown option 'epochs'");
+    }
+
+    @Test
+    void theVisionObjectiveReadsAFolderOfImages(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // Two classes told apart by which half of the image is bright.
+        for (String cls : new String[] {"left", "right"}) {
+            for (int i = 0; i < 12; i++) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(12, 12, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                for (int y = 0; y < 12; y++) {
+                    for (int x = 0; x < 12; x++) {
+                        boolean bright = cls.equals("left") ? x < 6 : x >= 6;
+                        img.getRaster().setSample(x, y, 0, bright ? 200 + (i * 3) % 50 : (i * 7) % 40);
+                    }
+                }
+                java.nio.file.Files.createDirectories(dir.resolve(cls));
+                assertThat(javax.imageio.ImageIO.write(img, "png", dir.resolve(cls + "/" + i + ".png").toFile())).isTrue();
+            }
+        }
+        Objective o = Engine.create().objective("vision", Map.of("data", dir.toString(), "data-seed", "1"));
+        dev.hyperopt.engine.api.Outcome outcome = o.evaluate(dev.hyperopt.engine.api.TrialContext.of(0,
+                TestConfigs.config(List.of(TestConfigs.layer(4, 3, 2, 2)), 16384), Map.of()));
+        assertThat(outcome.ok()).as(outcome.error()).isTrue();
+        assertThat(outcome.loss()).as("a bright half is easy to tell").isLessThan(0.5);
+        assertThatThrownBy(() -> Engine.create().objective("vision", Map.of("data", dir.resolve("left").toString())))
+                .hasMessageContaining("left");
     }
 
     @Test
