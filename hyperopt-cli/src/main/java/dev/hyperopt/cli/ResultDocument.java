@@ -73,6 +73,16 @@ final class ResultDocument {
         return i == null ? null : i.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
+    /** Writes the document to {@code file} when one is given (--json); a failure is the user's one line. */
+    static void writeIfAsked(Result r, Path file) {
+        if (file == null) return;
+        try {
+            write(r, file);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + file + ": " + UserError.describe(e));
+        }
+    }
+
     static void write(Result r, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);

@@ -1,5 +1,6 @@
 package dev.hyperopt.cli;
 
+import dev.hyperopt.engine.run.Minimize;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -28,5 +29,22 @@ final class StopRules {
     /** The loss at or below which the run stops, or null for no such rule. */
     Double threshold() {
         return lossThreshold == null ? null : OptionValues.number("--loss-threshold", lossThreshold);
+    }
+
+    /** Checks the values given, so that a bad one is reported before any work starts. */
+    void validate() {
+        runLimit();
+        patience();
+        threshold();
+    }
+
+    /** Sets the rules given on the run. */
+    void applyTo(Minimize run) {
+        Duration limit = runLimit();
+        Integer patience = patience();
+        Double threshold = threshold();
+        if (limit != null) run.timeout(limit);
+        if (patience != null) run.earlyStop(patience);
+        if (threshold != null) run.lossThreshold(threshold);
     }
 }

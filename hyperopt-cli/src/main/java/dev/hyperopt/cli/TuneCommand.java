@@ -32,8 +32,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code hyperopt tune FILE --objective-cmd CMD}: minimizes an external program's loss over
@@ -101,10 +99,8 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
 
         int evals = OptionValues.integer("--max-evals", maxEvals, 0);
         int k = OptionValues.integer("--parallel", parallel, 1);
-        Duration runLimit = stopRules.runLimit();
+        stopRules.validate();
         Duration trialLimit = trialTimeout == null ? null : OptionValues.duration("--trial-timeout", trialTimeout);
-        Integer patience = stopRules.patience();
-        Double threshold = stopRules.threshold();
         if (objectiveCmd.isBlank()) throw new UserError("invalid value for --objective-cmd: the command is empty");
         try {
             engine.sampler(algo);
@@ -135,18 +131,8 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
             err.flush();
         }
 
-        StopSignal stop = new StopSignal();
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            // Ctrl-C: stop the run, then give it time to record and report what finished.
-            stop.request();
-            try {
-                reported.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hyperopt-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Interruption interruption = new Interruption();
+        StopSignal stop = interruption.signal();
         Result result;
         try (trialStore; CommandObjective local = workers ? null : new CommandObjective(objectiveCmd, null, line -> {
             synchronized (err) {
@@ -157,11 +143,9 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
             Objective objective = workers ? queued : local;
             Minimize run = Hyperopt.minimize(space, objective).engine(engine).algorithm(algo)
                     .maxEvals(evals).seed(s).parallelism(k).store(trialStore).study(studyName).stopSignal(stop);
-            if (runLimit != null) run.timeout(runLimit);
             // With workers the limit is theirs: a trial's time in the queue does not count.
             if (trialLimit != null && !workers) run.trialTimeout(trialLimit);
-            if (patience != null) run.earlyStop(patience);
-            if (threshold != null) run.lossThreshold(threshold);
+            stopRules.applyTo(run);
             if (!quiet && TuneProgress.onTerminal()) run.listener(new TuneProgress(System.err));
             try {
                 result = run.run();
@@ -170,13 +154,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
             } finally {
                 markOver(trialStore, studyName);
             }
-            if (json != null) {
-                try {
-                    ResultDocument.write(result, json);
-                } catch (IOException e) {
-                    throw new UserError("cannot write " + json + ": " + UserError.describe(e));
-                }
-            }
+            ResultDocument.writeIfAsked(result, json);
             if (report != null) {
                 try {
                     HtmlReport.of(result, space).write(report);
@@ -186,12 +164,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
             }
             summary(out, result);
         } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: the JVM exits once it returns
-            }
+            interruption.close();
         }
         return 0;
     }

@@ -48,8 +48,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -147,10 +145,8 @@ final class VisionTuneCommand implements Callable<Integer> {
         int k = OptionValues.integer("--parallel", parallel, 1);
         double seconds = OptionValues.number("--max-seconds", maxSeconds);
         if (seconds < 0) throw new UserError("invalid value for --max-seconds: '" + maxSeconds + "' (needs a number >= 0)");
-        Duration runLimit = stopRules.runLimit();
+        stopRules.validate();
         Duration trialLimit = trialTimeout == null ? null : OptionValues.duration("--trial-timeout", trialTimeout);
-        Integer patience = stopRules.patience();
-        Double threshold = stopRules.threshold();
         long splitSeed = OptionValues.longValue("--data-seed", dataSeed);
         DataSplits.Sizes sizes = new DataSplits.Sizes(size("--train-size", trainSize), size("--valid-size", validSize), size("--test-size", testSize));
         ImageFolder.Size scaleTo;
@@ -192,38 +188,21 @@ final class VisionTuneCommand implements Callable<Integer> {
         err.flush();
 
         Objective objective = builds.objective(splits, verbose ? line -> log(err, line) : null);
-        StopSignal stop = new StopSignal();
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.request();
-            try {
-                reported.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hyperopt-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Interruption interruption = new Interruption();
+        StopSignal stop = interruption.signal();
         try (trialStore) {
             Minimize run = Hyperopt.minimize(searchSpace, objective).engine(engine).algorithm(algo)
                     .maxEvals(evals).seed(s).parallelism(k).store(trialStore).study(studyName).stopSignal(stop)
                     .listener(new TrialLines(err));
-            if (runLimit != null) run.timeout(runLimit);
             if (trialLimit != null) run.trialTimeout(trialLimit);
-            if (patience != null) run.earlyStop(patience);
-            if (threshold != null) run.lossThreshold(threshold);
+            stopRules.applyTo(run);
             Result result;
             try {
                 result = run.run();
             } catch (StoreException e) {
                 throw new UserError(UserError.describe(e));
             }
-            if (json != null) {
-                try {
-                    ResultDocument.write(result, json);
-                } catch (IOException e) {
-                    throw new UserError("cannot write " + json + ": " + UserError.describe(e));
-                }
-            }
+            ResultDocument.writeIfAsked(result, json);
             summary(out, result);
             if (result.best().isEmpty()) {
                 out.println("refit:   none (no trial finished ok)");
@@ -233,12 +212,7 @@ final class VisionTuneCommand implements Callable<Integer> {
             if (stop.isRequested()) return 0;
             refit(out, err, builds, result.best().get(), splits);
         } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: the JVM exits once it returns
-            }
+            interruption.close();
         }
         return 0;
     }

@@ -25,8 +25,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code hyperopt weka tune --data FILE|NAME}: searches Weka pipelines (a filter and a
@@ -202,18 +200,9 @@ final class WekaTuneCommand implements Callable<Integer> {
         if (patience != null) est.earlyStop(patience);
         if (threshold != null) est.lossThreshold(threshold);
         if (!quiet && TuneProgress.onTerminal()) est.listener(new TuneProgress(System.err));
-        StopSignal stop = new StopSignal();
+        Interruption interruption = new Interruption();
+        StopSignal stop = interruption.signal();
         est.stopSignal(stop);
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.request();
-            try {
-                reported.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hyperopt-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
         try (trialStore) {
             try {
                 est.fit(train);
@@ -228,13 +217,7 @@ final class WekaTuneCommand implements Callable<Integer> {
                 throw new UserError("cannot write " + modelFile + ": " + UserError.describe(e));
             }
             Result r = est.result();
-            if (json != null) {
-                try {
-                    ResultDocument.write(r, json);
-                } catch (java.io.IOException e) {
-                    throw new UserError("cannot write " + json + ": " + UserError.describe(e));
-                }
-            }
+            ResultDocument.writeIfAsked(r, json);
             out.printf("data:    %s: %d rows, %d attributes, class '%s' (%s)%n", data, all.numInstances(), all.numAttributes(),
                     all.classAttribute().name(), nominal ? all.numClasses() + " values" : "numeric");
             out.printf("scoring: %s by %s on %d training rows%n", loss.id(),
@@ -251,12 +234,7 @@ final class WekaTuneCommand implements Callable<Integer> {
             summary.json = json;
             summary.summary(out, r);
         } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: the JVM exits once it returns
-            }
+            interruption.close();
         }
         return 0;
     }

@@ -16,8 +16,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -68,18 +66,9 @@ final class WorkerCommand implements Callable<Integer> {
         if (study.isBlank()) throw new UserError("invalid value for --study: the name is empty");
         TrialStore trialStore = TuneCommand.openStore(Engine.standard(), store);
 
-        StopSignal stop = new StopSignal();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            // Ctrl-C or kill: stop, and let go of the trials being evaluated so that others take them at once.
-            stop.request();
-            try {
-                finished.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hyperopt-worker-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // Ctrl-C or kill: stop, and let go of the trials being evaluated so that others take them at once.
+        Interruption interruption = new Interruption();
+        StopSignal stop = interruption.signal();
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         try (trialStore) {
@@ -115,12 +104,7 @@ final class WorkerCommand implements Callable<Integer> {
         } catch (StoreException e) {
             throw new UserError(UserError.describe(e));
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: the JVM exits once it returns
-            }
+            interruption.close();
         }
     }
 
