@@ -15,12 +15,20 @@ import dev.hyperopt.engine.run.StopReason;
 import dev.hyperopt.engine.store.MemoryTrialStore;
 import dev.hyperopt.engine.store.TrialStore;
 import dev.hyperopt.report.HtmlReport;
+import dev.hyperopt.dl4j.data.DataSplits;
+import dev.hyperopt.vision.VisionFamily;
+import dev.hyperopt.vision.convnet.ConvnetModel;
+import dev.hyperopt.vision.data.ImageSources;
+import dev.hyperopt.vision.data.ImageSplits;
+import dev.hyperopt.vision.data.Images;
+import dev.hyperopt.vision.objective.VisionObjective;
 import dev.hyperopt.weka.WekaEstimator;
 import dev.hyperopt.weka.data.DataSets;
 import dev.hyperopt.weka.objective.Metric;
 import weka.classifiers.Evaluation;
 import weka.core.Instances;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -221,5 +229,25 @@ class ApiExamplesTest {
         assertThat(p).hasSize(3);
         assertThat(cmd).startsWith("weka.classifiers.");
         assertThat(weka.core.SerializationHelper.read(dir.resolve("iris.model").toString())).isInstanceOf(weka.classifiers.Classifier.class);
+    }
+
+    @Test
+    void fitSaveAndLoadAConvnetPipeline() throws Exception {
+        SearchSpace space = new HSpaceCompiler().compile("convnet", new VisionFamily().spaceText("convnet")).orThrow();
+        ImageSplits data = ImageSources.open("rectangles", new DataSplits.Sizes(200, 100, 100), 0);
+        Result search = Hyperopt.minimize(space, new VisionObjective(data)).algorithm("rand").maxEvals(8).seed(1).run();
+        Config config = search.best().orElseThrow().config();
+        Images train = data.train();
+        INDArray pixels = data.test().pixels();
+        Path dir = this.dir.resolve("convnet-model");
+        // tag::convnet[]
+        ConvnetModel m = ConvnetModel.fit(config, train);   // config: a configuration of the convnet space; train: Images
+        int[] classes = m.predict(pixels);                  // pixels: [n, channels, height, width] in [0, 1]
+        m.save(dir);
+        ConvnetModel same = ConvnetModel.load(dir);         // predicts exactly as m
+        // end::convnet[]
+        assertThat(classes).hasSize(100);
+        assertThat(same.predict(pixels)).containsExactly(classes);
+        assertThat(dir.resolve("model.json")).exists();
     }
 }
