@@ -43,7 +43,7 @@ final class Dl4jBaselineCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        DataSplits.Sizes sizes = new DataSplits.Sizes(size("--train-size", trainSize), size("--valid-size", validSize), size("--test-size", testSize));
+        DataSplits.Sizes sizes = new DataSplits.Sizes(OptionValues.size("--train-size", trainSize), OptionValues.size("--valid-size", validSize), OptionValues.size("--test-size", testSize));
         int e = OptionValues.integer("--epochs", epochs, 1);
         long s = OptionValues.longValue("--seed", seed);
         DataSplits splits;
@@ -59,7 +59,4 @@ final class Dl4jBaselineCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Integer size(String option, String text) {
-        return text == null ? null : OptionValues.integer(option, text, 1);
-    }
 }

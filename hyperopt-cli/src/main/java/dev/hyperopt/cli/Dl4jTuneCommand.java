@@ -15,9 +15,7 @@ import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.run.Durations;
 import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.run.Minimize;
-import dev.hyperopt.engine.run.Progress;
 import dev.hyperopt.engine.run.Result;
-import dev.hyperopt.engine.run.RunListener;
 import dev.hyperopt.engine.run.StopSignal;
 import dev.hyperopt.engine.spi.Family;
 import dev.hyperopt.engine.store.StoreException;
@@ -33,7 +31,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -123,12 +120,8 @@ final class Dl4jTuneCommand implements Callable<Integer> {
         stopRules.validate();
         Duration trialLimit = trialTimeout == null ? null : OptionValues.duration("--trial-timeout", trialTimeout);
         long splitSeed = OptionValues.longValue("--data-seed", dataSeed);
-        DataSplits.Sizes sizes = new DataSplits.Sizes(size("--train-size", trainSize), size("--valid-size", validSize), size("--test-size", testSize));
-        try {
-            engine.sampler(algo);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("invalid value for --algo: " + e.getMessage());
-        }
+        DataSplits.Sizes sizes = new DataSplits.Sizes(OptionValues.size("--train-size", trainSize), OptionValues.size("--valid-size", validSize), OptionValues.size("--test-size", testSize));
+        OptionValues.algorithm(engine, algo);
         boolean randomSeed = seed == null;
         long s = randomSeed ? Math.floorMod(new SecureRandom().nextLong(), 1_000_000_000L) : OptionValues.longValue("--seed", seed);
         SearchSpace searchSpace = space(engine, err);
@@ -142,18 +135,13 @@ final class Dl4jTuneCommand implements Callable<Integer> {
         }
         String studyName = study != null ? study : "dl4j-" + spaceName() + "-" + dataName();
         if (studyName.isBlank()) throw new UserError("invalid value for --study: the name is empty");
-        TrialStore trialStore;
-        try {
-            trialStore = engine.openStore(store);
-        } catch (StoreException | IllegalArgumentException e) {
-            throw new UserError(UserError.describe(e));
-        }
+        TrialStore trialStore = TuneCommand.openStore(engine, store);
         if (randomSeed) err.println("hyperopt: seed " + s);
         err.printf(Locale.ROOT, "data: %s, %d training, %d validation, %d test examples of %d inputs, %d classes%n", splits.name(),
                 splits.train().size(), splits.valid().size(), splits.test().size(), splits.train().dimension(), splits.train().classes());
         err.flush();
 
-        Dl4jObjective objective = new Dl4jObjective(splits, units, seconds, verbose ? line -> log(err, line) : null);
+        Dl4jObjective objective = new Dl4jObjective(splits, units, seconds, verbose ? line -> TrialLines.print(err, line) : null);
         Interruption interruption = new Interruption();
         StopSignal stop = interruption.signal();
         try (trialStore) {
@@ -188,7 +176,7 @@ final class Dl4jTuneCommand implements Callable<Integer> {
         err.flush();
         TrainedNet net;
         try {
-            net = objective.fit(best.config(), verbose ? line -> log(err, "refit: " + line) : null);
+            net = objective.fit(best.config(), verbose ? line -> TrialLines.print(err, "refit: " + line) : null);
         } catch (DivergenceException e) {
             throw new UserError("the refit of trial " + best.number() + " failed: " + e.getMessage());
         }
@@ -242,33 +230,5 @@ final class Dl4jTuneCommand implements Callable<Integer> {
         return p == null ? data : p.toString();
     }
 
-    private static Integer size(String option, String text) {
-        return text == null ? null : OptionValues.integer(option, text, 1);
-    }
 
-    private static void log(PrintWriter err, String line) {
-        synchronized (err) {
-            err.println(line);
-            err.flush();
-        }
-    }
-
-    /** One line per finished trial on standard error. */
-    private static final class TrialLines implements RunListener {
-        private final PrintWriter err;
-
-        TrialLines(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void trialFinished(Trial t, Progress p) {
-            String what = t.isOk() ? "validation error " + Num.format(t.loss()) : "failed: " + t.error();
-            Object seconds = t.attachments().get("seconds");
-            Object layers = t.attachments().get("units");
-            String best = p.best().map(b -> Num.format(b.loss()) + " (trial " + b.number() + ")").orElse("-");
-            log(err, String.format(Locale.ROOT, "trial %d/%d: %s%s%s; best %s", p.finished(), p.maxEvals(), what,
-                    layers instanceof List<?> l ? ", layers " + l : "", seconds == null ? "" : ", " + seconds + " s", best));
-        }
-    }
 }

@@ -50,4 +50,18 @@ final class OptionValues {
             throw new UserError("invalid value for " + option + ": " + e.getMessage());
         }
     }
+
+    /** A size option: null when not given, else a whole number of at least 1. */
+    static Integer size(String option, String text) {
+        return text == null ? null : integer(option, text, 1);
+    }
+
+    /** Checks that the engine knows the search algorithm {@code --algo} names. */
+    static void algorithm(dev.hyperopt.engine.inject.Engine engine, String algo) {
+        try {
+            engine.sampler(algo);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("invalid value for --algo: " + e.getMessage());
+        }
+    }
 }

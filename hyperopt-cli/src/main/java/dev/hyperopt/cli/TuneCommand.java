@@ -102,11 +102,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         stopRules.validate();
         Duration trialLimit = trialTimeout == null ? null : OptionValues.duration("--trial-timeout", trialTimeout);
         if (objectiveCmd.isBlank()) throw new UserError("invalid value for --objective-cmd: the command is empty");
-        try {
-            engine.sampler(algo);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("invalid value for --algo: " + e.getMessage());
-        }
+        OptionValues.algorithm(engine, algo);
         boolean randomSeed = seed == null;
         long s = randomSeed ? Math.floorMod(new SecureRandom().nextLong(), 1_000_000_000L) : OptionValues.longValue("--seed", seed);
         String studyName = study != null ? study : defaultStudy(file);

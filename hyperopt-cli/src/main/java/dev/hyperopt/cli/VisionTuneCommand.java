@@ -16,9 +16,7 @@ import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.run.Durations;
 import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.run.Minimize;
-import dev.hyperopt.engine.run.Progress;
 import dev.hyperopt.engine.run.Result;
-import dev.hyperopt.engine.run.RunListener;
 import dev.hyperopt.engine.run.StopSignal;
 import dev.hyperopt.engine.spi.Family;
 import dev.hyperopt.engine.store.StoreException;
@@ -148,18 +146,14 @@ final class VisionTuneCommand implements Callable<Integer> {
         stopRules.validate();
         Duration trialLimit = trialTimeout == null ? null : OptionValues.duration("--trial-timeout", trialTimeout);
         long splitSeed = OptionValues.longValue("--data-seed", dataSeed);
-        DataSplits.Sizes sizes = new DataSplits.Sizes(size("--train-size", trainSize), size("--valid-size", validSize), size("--test-size", testSize));
+        DataSplits.Sizes sizes = new DataSplits.Sizes(OptionValues.size("--train-size", trainSize), OptionValues.size("--valid-size", validSize), OptionValues.size("--test-size", testSize));
         ImageFolder.Size scaleTo;
         try {
             scaleTo = imageSize == null ? null : ImageFolder.Size.parse(imageSize);
         } catch (DataException e) {
             throw new UserError("invalid value for --image-size: " + e.getMessage());
         }
-        try {
-            engine.sampler(algo);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("invalid value for --algo: " + e.getMessage());
-        }
+        OptionValues.algorithm(engine, algo);
         boolean randomSeed = seed == null;
         long s = randomSeed ? Math.floorMod(new SecureRandom().nextLong(), 1_000_000_000L) : OptionValues.longValue("--seed", seed);
         String kindName = kindName();
@@ -175,19 +169,14 @@ final class VisionTuneCommand implements Callable<Integer> {
         }
         String studyName = study != null ? study : "vision-" + spaceName() + "-" + WekaTuneCommand.dataName(data);
         if (studyName.isBlank()) throw new UserError("invalid value for --study: the name is empty");
-        TrialStore trialStore;
-        try {
-            trialStore = engine.openStore(store);
-        } catch (StoreException | IllegalArgumentException e) {
-            throw new UserError(UserError.describe(e));
-        }
+        TrialStore trialStore = TuneCommand.openStore(engine, store);
         if (randomSeed) err.println("hyperopt: seed " + s);
         Images t = splits.train();
         err.printf(Locale.ROOT, "data: %s, %d training, %d validation, %d test images of %dx%dx%d, %d classes%n", splits.name(),
                 t.size(), splits.valid().size(), splits.test().size(), t.channels(), t.height(), t.width(), t.classes());
         err.flush();
 
-        Objective objective = builds.objective(splits, verbose ? line -> log(err, line) : null);
+        Objective objective = builds.objective(splits, verbose ? line -> TrialLines.print(err, line) : null);
         Interruption interruption = new Interruption();
         StopSignal stop = interruption.signal();
         try (trialStore) {
@@ -224,7 +213,7 @@ final class VisionTuneCommand implements Callable<Integer> {
         long start = System.nanoTime();
         VisionModel model;
         try {
-            model = builds.refit(best, both, splits.train().size(), verbose ? line -> log(err, "refit: " + line) : null);
+            model = builds.refit(best, both, splits.train().size(), verbose ? line -> TrialLines.print(err, "refit: " + line) : null);
         } catch (DivergenceException | InvalidArchitectureException e) {
             throw new UserError("the refit of trial " + best.number() + " failed: " + e.getMessage());
         } catch (OutOfMemoryError e) {
@@ -334,32 +323,5 @@ final class VisionTuneCommand implements Callable<Integer> {
         return n.endsWith(".hspace") ? n.substring(0, n.length() - ".hspace".length()) : n;
     }
 
-    private static Integer size(String option, String text) {
-        return text == null ? null : OptionValues.integer(option, text, 1);
-    }
 
-    private static void log(PrintWriter err, String line) {
-        synchronized (err) {
-            err.println(line);
-            err.flush();
-        }
-    }
-
-    /** One line per finished trial on standard error. */
-    private static final class TrialLines implements RunListener {
-        private final PrintWriter err;
-
-        TrialLines(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void trialFinished(Trial t, Progress p) {
-            String what = t.isOk() ? "validation error " + Num.format(t.loss()) : "failed: " + t.error();
-            Object seconds = t.attachments().get("seconds");
-            String best = p.best().map(b -> Num.format(b.loss()) + " (trial " + b.number() + ")").orElse("-");
-            log(err, String.format(Locale.ROOT, "trial %d/%d: %s%s; best %s", p.finished(), p.maxEvals(), what,
-                    seconds == null ? "" : ", " + seconds + " s", best));
-        }
-    }
 }

@@ -128,11 +128,7 @@ final class WekaTuneCommand implements Callable<Integer> {
         Double threshold = stopRules.threshold();
         Double cvHoldout = validation == null ? null : OptionValues.fraction("--validation", validation);
         Double testFraction = test == null || test.fraction == null ? null : OptionValues.fraction("--holdout", test.fraction);
-        try {
-            engine.sampler(algo);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("invalid value for --algo: " + e.getMessage());
-        }
+        OptionValues.algorithm(engine, algo);
         Metric m = null;
         if (metric != null) {
             try {
@@ -186,7 +182,7 @@ final class WekaTuneCommand implements Callable<Integer> {
         String studyName = study != null ? study : "weka-" + dataName + "-" + loss.id();
         if (studyName.isBlank()) throw new UserError("invalid value for --study: the name is empty");
         Path modelFile = model != null ? model : Path.of(dataName + ".model");
-        TrialStore trialStore = openStore(engine);
+        TrialStore trialStore = TuneCommand.openStore(engine, store);
         if (randomSeed) {
             err.println("hyperopt: seed " + s);
             err.flush();
@@ -237,14 +233,6 @@ final class WekaTuneCommand implements Callable<Integer> {
             interruption.close();
         }
         return 0;
-    }
-
-    private TrialStore openStore(Engine engine) {
-        try {
-            return engine.openStore(store);
-        } catch (StoreException | IllegalArgumentException e) {
-            throw new UserError(UserError.describe(e));
-        }
     }
 
     private static String format(double d) {
