@@ -1,5 +1,6 @@
 package dev.hyperopt.cli;
 
+import dev.hyperopt.engine.inject.Engine;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
@@ -52,6 +53,7 @@ public final class Main {
     /** The command tree with commands made by {@code factory} (tests give commands their own engine). */
     static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine cl = new CommandLine(new HyperoptCommand(), factory);
+        FamilyCommands.addTo(cl, Engine.discover());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getOut().flush();
             // Library errors reach the user as one line, never as a stack trace.

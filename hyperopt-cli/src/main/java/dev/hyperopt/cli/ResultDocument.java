@@ -28,6 +28,13 @@ final class ResultDocument {
         return of(r.study().name(), r.algorithm(), r.seed(), r.trials(), r.best());
     }
 
+    /** The document of a run, with what its refit measured ({@code "test": {"loss": 0.25}}) at the top level. */
+    static Map<String, Object> of(Result r, Map<String, Object> measured) {
+        Map<String, Object> doc = of(r);
+        doc.putAll(measured);
+        return doc;
+    }
+
     /** The document of a study as a store holds it ({@code hyperopt trials --json}). */
     static Map<String, Object> of(String study, String algorithm, long seed, List<Trial> trials, Optional<Trial> best) {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -74,21 +81,21 @@ final class ResultDocument {
     }
 
     /** Writes the document to {@code file} when one is given (--json); a failure is the user's one line. */
-    static void writeIfAsked(Result r, Path file) {
+    static void writeIfAsked(Result r, Map<String, Object> measured, Path file) {
         if (file == null) return;
         try {
-            write(r, file);
+            write(of(r, measured), file);
         } catch (IOException e) {
             throw new UserError("cannot write " + file + ": " + UserError.describe(e));
         }
     }
 
-    static void write(Result r, Path file) throws IOException {
+    static void write(Map<String, Object> doc, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, ".hyperopt-result", ".json");
         try {
-            Json.PRETTY.writeValue(tmp.toFile(), of(r));
+            Json.PRETTY.writeValue(tmp.toFile(), doc);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);

@@ -1,5 +1,6 @@
 package dev.hyperopt.cli;
 
+import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.objective.CommandObjective;
 import dev.hyperopt.engine.run.Durations;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
         description = {"Evaluate the trials of a study held in a shared store, for a 'hyperopt tune --workers' run.",
-                "Runs the objective command the study records; exits once the study's run is over."})
+                "Runs the objective the study records (a command, or a family's objective with its options); exits once the study's run is over."})
 final class WorkerCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(10);
     private static final Duration WAIT_POLL = Duration.ofMillis(50);
@@ -64,7 +65,7 @@ final class WorkerCommand implements Callable<Integer> {
         int k = OptionValues.integer("--parallel", parallel, 1);
         Duration leaseTime = OptionValues.duration("--lease", lease);
         if (study.isBlank()) throw new UserError("invalid value for --study: the name is empty");
-        TrialStore trialStore = TuneCommand.openStore(Engine.standard(), store);
+        TrialStore trialStore = StudyRun.openStore(Engine.standard(), store);
 
         // Ctrl-C or kill: stop, and let go of the trials being evaluated so that others take them at once.
         Interruption interruption = new Interruption();
@@ -74,28 +75,28 @@ final class WorkerCommand implements Callable<Integer> {
         try (trialStore) {
             trialStore.lease(leaseTime);
             // A command of its own is known before the study exists: its programs start while the worker waits.
-            CommandObjective objective = objectiveCmd == null ? null : objective(objectiveCmd, k, err);
+            ObjectiveSettings.Made made = objectiveCmd == null ? null : new ObjectiveSettings.Made(prestarted(objectiveCmd, k, err), null);
             try {
                 if (!awaitStudy(trialStore, err, stop)) return 0;
                 Map<String, String> settings = trialStore.settings(study);
                 // A driver records its settings just after it creates the study: give it a moment.
                 long grace = System.nanoTime() + SETTINGS_GRACE.toNanos();
-                while (settings.get("objective_cmd") == null && System.nanoTime() < grace && !stop.isRequested()) {
+                while (!ObjectiveSettings.recorded(settings) && System.nanoTime() < grace && !stop.isRequested()) {
                     Thread.sleep(WAIT_POLL.toMillis());
                     settings = trialStore.settings(study);
                 }
                 Duration trialLimit = settings.get("trial_timeout") == null ? null : Durations.parse(settings.get("trial_timeout"));
-                if (objective == null) {
-                    String cmd = settings.get("objective_cmd");
-                    if (cmd == null || cmd.isBlank()) {
-                        throw new UserError("study '" + study + "' records no objective command; run its driver with "
+                if (made == null) {
+                    if (!ObjectiveSettings.recorded(settings)) {
+                        throw new UserError("study '" + study + "' records no objective; run its driver with "
                                 + "hyperopt tune FILE --objective-cmd CMD --store URL --study " + study + " --workers");
                     }
-                    objective = objective(cmd, k, err);
+                    made = ObjectiveSettings.make(settings, Engine.standard(), err);
+                    if (made.objective() instanceof CommandObjective c) prestart(c, k);
                 }
-                run(trialStore, objective, k, trialLimit, stop, ok, failed, err);
+                run(trialStore, made.objective(), k, trialLimit, stop, ok, failed, err);
             } finally {
-                if (objective != null) objective.close();
+                if (made != null) made.close();
             }
             out.printf("worker: %d trials of study %s evaluated (ok %d, fail %d)%s%n", ok.get() + failed.get(), study,
                     ok.get(), failed.get(), stop.isRequested() ? "; stopped" : "; the run is over");
@@ -109,24 +110,22 @@ final class WorkerCommand implements Callable<Integer> {
     }
 
     /** The objective program, {@code copies} of it started now. */
-    private static CommandObjective objective(String cmd, int copies, PrintWriter err) {
-        if (cmd.isBlank()) throw new UserError("invalid value for --objective-cmd: the command is empty");
-        CommandObjective objective = new CommandObjective(cmd, null, line -> {
-            synchronized (err) {
-                err.println(line);
-                err.flush();
-            }
-        });
+    private static CommandObjective prestarted(String cmd, int copies, PrintWriter err) {
+        CommandObjective objective = ObjectiveSettings.command(cmd, err);
+        prestart(objective, copies);
+        return objective;
+    }
+
+    private static void prestart(CommandObjective objective, int copies) {
         try {
             objective.prestart(copies);
         } catch (java.io.IOException e) {
             objective.close();
             throw new UserError("cannot start objective command: " + e.getMessage());
         }
-        return objective;
     }
 
-    private void run(TrialStore trialStore, CommandObjective objective, int k, Duration trialLimit, StopSignal stop,
+    private void run(TrialStore trialStore, Objective objective, int k, Duration trialLimit, StopSignal stop,
                      AtomicInteger ok, AtomicInteger failed, PrintWriter err) throws InterruptedException {
         StoreWorker worker = new StoreWorker(trialStore, study, objective, k, trialLimit, POLL, stop::isRequested, t -> {
             (t.isOk() ? ok : failed).incrementAndGet();

@@ -37,7 +37,7 @@ class Dl4jCommandTest {
         assertThat(c.err()).contains("data: rectangles, 150 training, 80 validation, 80 test examples of 784 inputs, 2 classes")
                 .contains("trial 1/2: ").contains("trial 2/2: ");
         assertThat(c.out()).contains("study:   dl4j-mlp-rectangles (algo tpe, seed 1)").contains("trials:  2 (ok ")
-                .containsPattern("best:    trial \\d, validation error 0\\.\\d+")
+                .containsPattern("best:    trial \\d, loss 0\\.\\d+")
                 .containsPattern("refit:   validation error [0-9.]+, test error [0-9.]+ \\(accuracy [0-9.]+\\) on 80 test examples")
                 .contains("model:   " + model);
         MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(model.toFile());

@@ -246,7 +246,7 @@ class TuneCommandTest {
         String cmd = plan("ok");
         String[][] cases = {
                 {"--max-evals", "many", "invalid value for --max-evals: 'many' is not an integer"},
-                {"--max-evals", "-1", "invalid value for --max-evals: '-1' (needs an integer >= 0)"},
+                {"--max-evals", "0", "invalid value for --max-evals: '0' (needs an integer >= 1)"},
                 {"--parallel", "0", "invalid value for --parallel: '0' (needs an integer >= 1)"},
                 {"--timeout", "10 minutes", "invalid value for --timeout: invalid duration '10 minutes' (examples: 90s, 10m, 1h30m, 500ms)"},
                 {"--trial-timeout", "0s", "invalid value for --trial-timeout: duration '0s' must be positive"},

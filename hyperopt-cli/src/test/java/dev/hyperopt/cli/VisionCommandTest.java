@@ -63,12 +63,12 @@ class VisionCommandTest {
         Path data = halvesFolder();
         Path model = dir.resolve("model");
         Cli c = Cli.run("vision", "tune", "--data", data.toString(), "--space", smallCnnSpace().toString(), "--kind", "cnn",
-                "--max-evals", "2", "--seed", "1", "--store", "memory:", "--model-out", model.toString());
+                "--max-evals", "2", "--seed", "1", "--store", "memory:", "--model", model.toString());
         assertThat(c.exit()).as(c.err()).isZero();
         assertThat(c.err()).contains("data: " + data + ", 48 training, 16 validation, 16 test images of 1x12x12, 2 classes")
                 .contains("trial 1/2: validation error").contains("trial 2/2: ");
         assertThat(c.out()).contains("study:   vision-small-halves (algo tpe, seed 1)").contains("trials:  2 (ok 2, fail 0)")
-                .containsPattern("best:    trial \\d, validation error 0(\\.\\d+)?\n")
+                .containsPattern("best:    trial \\d, loss 0(\\.\\d+)?\n")
                 .containsPattern("refit:   on 64 images in [0-9.]+ s; test error ([0-9.]+) \\(accuracy [0-9.]+\\) on 16 test images")
                 .contains("model:   " + model + " (cnn;");
         assertThat(c.hasStackTrace()).isFalse();
@@ -114,14 +114,14 @@ class VisionCommandTest {
         Path model = dir.resolve(space + "-model");
         List<String> args = new java.util.ArrayList<>(List.of("vision", "tune", "--data", "fashion-mnist", "--train-size", "300",
                 "--valid-size", "100", "--test-size", "200", "--space", space, "--max-evals", Integer.toString(evals), "--seed", "1", "--store", "memory:",
-                "--model-out", model.toString()));
+                "--model", model.toString()));
         args.addAll(List.of(more));
         Cli c = Cli.run(args.toArray(String[]::new));
         assertThat(c.exit()).as(c.err()).isZero();
         assertThat(c.err()).contains("data: fashion-mnist, 300 training, 100 validation, 200 test images of 1x28x28, 10 classes")
                 .contains("trial " + evals + "/" + evals + ": ");
         assertThat(c.out()).contains("study:   vision-" + space + "-fashion-mnist (algo tpe, seed 1)")
-                .containsPattern("best:    trial \\d, validation error 0\\.\\d+")
+                .containsPattern("best:    trial \\d, loss 0\\.\\d+")
                 .containsPattern("refit:   on 400 images in [0-9.]+ s; test error [0-9.]+ \\(accuracy [0-9.]+\\) on 200 test images")
                 .contains("model:   " + model + " (" + space + ";");
         assertThat(c.hasStackTrace()).isFalse();
@@ -185,7 +185,7 @@ class VisionCommandTest {
     void predictRefusesWhatIsNoImage() throws IOException {
         Path model = dir.resolve("model");
         Cli t = Cli.run("vision", "tune", "--data", halvesFolder().toString(), "--space", smallCnnSpace().toString(), "--kind", "cnn",
-                "--max-evals", "1", "--seed", "2", "--store", "memory:", "--model-out", model.toString());
+                "--max-evals", "1", "--seed", "2", "--store", "memory:", "--model", model.toString());
         assertThat(t.exit()).as(t.err()).isZero();
         Path text = dir.resolve("notes.png");
         Files.writeString(text, "hello");

@@ -1,5 +1,7 @@
 package dev.hyperopt.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import weka.classifiers.Classifier;
@@ -34,11 +36,17 @@ class WekaTuneCommandTest {
         Cli r = Cli.run("weka", "tune", "--data", "iris", "--holdout", "0.3", "--max-evals", "3", "--seed", "2",
                 "--store", "memory:", "--model", model.toString(), "--json", json.toString(), "--space", "j48");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("best CV loss (error): 0.", "test loss (error):", "on holdout 0.3 (45 rows)",
+        assertThat(r.err()).contains("scoring: error by 5-fold CV on 105 training rows");
+        assertThat(r.out()).contains("test loss (error):", "on holdout 0.3 (45 rows)",
                 "weka:    weka.classifiers.trees.J48 ", "model:   " + model, "trials:  3 (ok 3, fail 0)", "best:    trial ");
         Classifier c = (Classifier) SerializationHelper.read(model.toString());
         assertThat(c.getClass().getName()).isEqualTo("weka.classifiers.trees.J48");
         assertThat(Files.readString(json)).contains("\"command\"", "\"accuracy\"");
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("test").get("loss").asDouble()).isBetween(0.0, 1.0);
+        assertThat(doc.get("test").get("rows").asInt()).isEqualTo(45);
+        assertThat(doc.get("weka").asText()).startsWith("weka.classifiers.trees.J48 ");
+        assertThat(doc.get("model").asText()).isEqualTo(model.toString());
     }
 
     @Test
@@ -88,10 +96,9 @@ class WekaTuneCommandTest {
     @Test
     void badOptionValuesAreOneLine() {
         expectError(new String[]{"--data", "iris", "--metric", "speed"}, "invalid value for --metric: unknown metric 'speed'");
-        expectError(new String[]{"--data", "iris", "--space", "nothing"}, "no Weka space named 'nothing'");
+        expectError(new String[]{"--data", "iris", "--space", "nothing"}, "invalid value for --space: 'nothing' is none of classification, regression");
         expectError(new String[]{"--data", "iris", "--holdout", "1.5"}, "invalid value for --holdout");
-        Cli both = Cli.run("weka", "tune", "--data", "iris", "--holdout", "0.3", "--test", "x.arff");
-        assertThat(both.exit()).isEqualTo(2);
+        expectError(new String[]{"--data", "iris", "--holdout", "0.3", "--test", "x.arff"}, "--test and --holdout are alternatives");
     }
 
     @Test

@@ -4,10 +4,16 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import dev.hyperopt.dl4j.objective.Dl4jObjectiveFactory;
 import dev.hyperopt.engine.inject.EngineModule;
+import dev.hyperopt.dl4j.command.BaselineCommand;
+import dev.hyperopt.dl4j.command.Dl4jTuning;
 import dev.hyperopt.engine.spi.Family;
+import dev.hyperopt.engine.spi.FamilyCommand;
+import dev.hyperopt.engine.spi.Tuning;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Deep belief nets, stacked denoising autoencoders and MLPs on DL4J: the {@code dl4j}
@@ -26,6 +32,21 @@ public final class Dl4jFamily implements Family {
     @Override
     public String id() {
         return "dl4j";
+    }
+
+    @Override
+    public String description() {
+        return "Tune deep belief nets, stacked denoising autoencoders and MLPs on DL4J.";
+    }
+
+    @Override
+    public Optional<Tuning> tuning() {
+        return Optional.of(new Dl4jTuning(this));
+    }
+
+    @Override
+    public List<FamilyCommand> commands() {
+        return List.of(new BaselineCommand());
     }
 
     @Override

@@ -217,8 +217,17 @@ public final class WekaEstimator {
             result = run.run();
         }
         Trial b = result.best().orElseThrow(() -> new IllegalStateException("no trial finished ok: " + firstError(result)));
-        best = Pipeline.of(b.config());
-        Classifier c = best.newClassifier();
+        return refit(b, train);
+    }
+
+    /**
+     * Builds the pipeline of trial {@code best} (of a search run elsewhere, such as
+     * {@code hyperopt weka tune}) on all of {@code train}: the model that {@link #testLoss},
+     * {@link #saveModel} and {@link #commandLine} then use.
+     */
+    public WekaEstimator refit(Trial best, Instances train) throws Exception {
+        this.best = Pipeline.of(best.config());
+        Classifier c = this.best.newClassifier();
         c.buildClassifier(train);
         model = c;
         header = new Instances(train, 0);
@@ -258,7 +267,7 @@ public final class WekaEstimator {
 
     /** The run: every trial, its loss or failure, the stop reason and time. */
     public Result result() {
-        requireFitted();
+        if (result == null) throw new IllegalStateException("call fit first");
         return result;
     }
 
@@ -270,8 +279,7 @@ public final class WekaEstimator {
 
     /** The best trial's cross-validation loss. */
     public double bestLoss() {
-        requireFitted();
-        return result.best().orElseThrow().loss();
+        return result().best().orElseThrow().loss();
     }
 
     /** The best pipeline as a Weka command line. */

@@ -4,11 +4,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import dev.hyperopt.engine.inject.EngineModule;
 import dev.hyperopt.engine.spi.Family;
+import dev.hyperopt.engine.spi.Tuning;
 import dev.hyperopt.weka.objective.WekaObjectiveFactory;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Weka family: the spaces under {@code hspace/weka/} and the {@code weka} objective
@@ -47,6 +49,16 @@ public final class WekaFamily implements Family {
     @Override
     public String id() {
         return "weka";
+    }
+
+    @Override
+    public String description() {
+        return "Auto-tune Weka classifier pipelines.";
+    }
+
+    @Override
+    public Optional<Tuning> tuning() {
+        return Optional.of(new WekaTuning(this));
     }
 
     @Override

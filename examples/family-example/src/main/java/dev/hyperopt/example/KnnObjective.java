@@ -24,31 +24,37 @@ public final class KnnObjective implements Objective {
     public Outcome evaluate(TrialContext ctx) {
         Config c = ctx.config();
         int k = c.getInt("k");
+        if (k > data.train()) return Outcome.fail("k = " + k + " is more than the " + data.train() + " training points");
+        double error = error(c, ctx::checkCancelled);
+        return Outcome.ok(error, Map.of("accuracy", 1 - error));
+    }
+
+    /** The validation error of configuration {@code c}; {@code checkpoint} runs once per validation point. */
+    public double error(Config c, Runnable checkpoint) {
+        int k = c.getInt("k");
         boolean byDistance = c.getString("weights").equals("distance");
         String metric = c.branch("metric");
         double p = metric.equals("minkowski") ? c.getDouble("metric.minkowski.p") : Double.POSITIVE_INFINITY;
-        if (k > data.train()) return Outcome.fail("k = " + k + " is more than the " + data.train() + " training points");
         int wrong = 0;
         int n = data.x().length;
         double[] d = new double[data.train()];
         Integer[] order = new Integer[data.train()];
         for (int v = data.train(); v < n; v++) {
-            ctx.checkCancelled();
+            checkpoint.run();
             for (int i = 0; i < data.train(); i++) {
                 d[i] = distance(data.x()[v], data.x()[i], p);
                 order[i] = i;
             }
             Arrays.sort(order, (a, b) -> Double.compare(d[a], d[b]));
             double[] votes = new double[2];
-            for (int j = 0; j < k; j++) {
+            for (int j = 0; j < Math.min(k, data.train()); j++) {
                 int i = order[j];
                 votes[data.label()[i]] += byDistance ? 1 / (d[i] + 1e-12) : 1;
             }
             int predicted = votes[1] > votes[0] ? 1 : 0;
             if (predicted != data.label()[v]) wrong++;
         }
-        double error = wrong / (double) (n - data.train());
-        return Outcome.ok(error, Map.of("accuracy", 1 - error));
+        return wrong / (double) (n - data.train());
     }
 
     static double distance(double[] a, double[] b, double p) {

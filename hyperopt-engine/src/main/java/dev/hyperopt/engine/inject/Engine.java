@@ -56,14 +56,23 @@ public final class Engine {
 
     /** A new engine: the engine module, the families found by {@link ServiceLoader}, and {@code extra}. */
     public static Engine create(Module... extra) {
-        List<Family> families = new ArrayList<>();
-        for (Family f : ServiceLoader.load(Family.class, Engine.class.getClassLoader())) families.add(f);
-        families.sort(java.util.Comparator.comparing(Family::id));
+        List<Family> families = discover();
         List<Module> modules = new ArrayList<>();
         modules.add(new EngineModule());
         for (Family f : families) modules.add(f.module());
         modules.addAll(List.of(extra));
         return new Engine(Guice.createInjector(modules), families);
+    }
+
+    /**
+     * The families on the class path, sorted by id, without wiring them: cheap enough for
+     * building the command line, which lists their commands.
+     */
+    public static List<Family> discover() {
+        List<Family> families = new ArrayList<>();
+        for (Family f : ServiceLoader.load(Family.class, Engine.class.getClassLoader())) families.add(f);
+        families.sort(java.util.Comparator.comparing(Family::id));
+        return families;
     }
 
     public Injector injector() {

@@ -1,0 +1,129 @@
+package dev.hyperopt.cli;
+
+import dev.hyperopt.engine.api.Trial;
+import dev.hyperopt.engine.inject.Engine;
+import dev.hyperopt.engine.run.Result;
+import dev.hyperopt.engine.spi.Arguments;
+import dev.hyperopt.engine.spi.CommandOption;
+import dev.hyperopt.engine.spi.Family;
+import dev.hyperopt.engine.spi.Search;
+import dev.hyperopt.engine.spi.Tuning;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code hyperopt ID tune}: a family's search with the options every tune command shares.
+ * The family prepares the space and the objective from its own options; this runs the study
+ * like {@code hyperopt tune} does, refits the best trial through the family, saves the model
+ * to {@code --model}, and writes the result document with what the refit measured.
+ */
+final class FamilyTuneCommand implements Callable<Integer> {
+    private final Family family;
+    private final Tuning tuning;
+    private final TuneOptions options = new TuneOptions();
+    private CommandSpec spec;
+
+    private FamilyTuneCommand(Family family, Tuning tuning) {
+        this.family = family;
+        this.tuning = tuning;
+    }
+
+    /** The command: the family's options, then {@code --model} when it saves models, then the shared ones. */
+    static CommandLine commandLine(Family family, Tuning tuning) {
+        FamilyTuneCommand command = new FamilyTuneCommand(family, tuning);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        command.spec = spec;
+        spec.name("tune").mixinStandardHelpOptions(true);
+        spec.usageMessage().description(tuning.description()).sortOptions(false);
+        FamilyCommands.declare(spec, tuning.options());
+        Tuning.Defaults d = tuning.defaults();
+        if (d.model() != null) {
+            spec.addOption(OptionSpec.builder("--model").paramLabel("FILE").type(Path.class)
+                    .description("where to save the refitted model (default: " + d.model() + ")").build());
+        }
+        spec.addMixin("tune", CommandSpec.forAnnotatedObject(command.options));
+        spec.defaultValueProvider(arg -> {
+            if (!(arg instanceof OptionSpec o)) return null;
+            return switch (o.longestName()) {
+                case "--max-evals" -> Integer.toString(d.maxEvals());
+                case "--trial-timeout" -> d.trialTimeout() == null ? TuneOptions.NO_LIMIT : dev.hyperopt.engine.run.Durations.format(d.trialTimeout());
+                default -> null;
+            };
+        });
+        return new CommandLine(spec);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Engine engine = Engine.standard();
+        try (StudyRun run = new StudyRun(options, engine, spec)) {
+            Arguments arguments = FamilyCommands.arguments(spec, tuning.options());
+            long seed = run.values().seed();
+            try (Search search = tuning.prepare(arguments, seed, err)) {
+                err.flush();
+                Result result;
+                try {
+                    result = run.run(search.space(), search.study(), search.objective(), settings(arguments, seed), search::sampler,
+                            tuning.defaults().trialLines());
+                } finally {
+                    ObjectiveSettings.close(search.objective());
+                }
+                run.summary(result, "loss");
+                Map<String, Object> measured = new LinkedHashMap<>();
+                int status = 0;
+                if (result.best().isEmpty()) {
+                    out.println("refit:   none: no trial finished ok (" + StudyRun.firstError(result) + ")");
+                    status = 1;
+                } else if (run.stopped()) {
+                    out.println("refit:   none: the run was stopped");
+                } else {
+                    measured.putAll(refit(search, result.best().get(), out, err));
+                }
+                run.write(result, search.space(), measured);
+                run.outputs();
+                return status;
+            }
+        }
+    }
+
+    private Map<String, Object> refit(Search search, Trial best, PrintWriter out, PrintWriter err) throws Exception {
+        Path model = modelFile(search);
+        Map<String, Object> measured = new LinkedHashMap<>(search.refit(best, model, out, err));
+        if (model != null) measured.putIfAbsent("model", model.toString());
+        out.flush();
+        return measured;
+    }
+
+    private Path modelFile(Search search) {
+        if (tuning.defaults().model() == null) return null;
+        Path given = spec.findOption("--model").getValue();
+        return given != null ? given : search.model();
+    }
+
+    /** What a worker needs to make this family's objective: the family, its arguments and the seed. */
+    private Map<String, String> settings(Arguments arguments, long seed) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(ObjectiveSettings.TUNE, family.id());
+        m.put(ObjectiveSettings.TUNE_ARGUMENTS, ResultDocument.compact(arguments.values()));
+        m.put(ObjectiveSettings.SEED, Long.toString(seed));
+        return m;
+    }
+
+    /** The family's own option names, for tests and help. */
+    List<String> familyOptions() {
+        List<String> names = new ArrayList<>();
+        for (CommandOption o : tuning.options()) names.add(o.name());
+        return names;
+    }
+}

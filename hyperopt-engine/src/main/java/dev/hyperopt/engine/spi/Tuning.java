@@ -1,0 +1,49 @@
+package dev.hyperopt.engine.spi;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A family's tune command, {@code hyperopt FAMILY tune}: the family says what it searches
+ * (its options, the space and the objective they make, and how the best configuration is
+ * refitted); the command line adds the options every tune command shares ({@code --algo},
+ * {@code --max-evals}, {@code --store}, {@code --workers}, {@code --json}, {@code --report},
+ * {@code --quiet}, ...) and {@code --model FILE} for families that save a model, runs the
+ * search and writes the result. A family is reachable from the command line with no
+ * command-line code of its own.
+ */
+public interface Tuning {
+
+    /** One or two sentences for {@code --help}. */
+    String description();
+
+    /** The family's own options ({@code --data}, {@code --space}, ...), beside the shared ones. */
+    List<CommandOption> options();
+
+    /** The shared options' defaults for this family. */
+    Defaults defaults();
+
+    /**
+     * Reads the data the options name and makes the search: its space, objective and refit.
+     * Workers of a {@code --workers} run call this too, with the same arguments, to make the
+     * objective on their machine.
+     *
+     * @param seed the run's seed (for holdout splits and the like)
+     * @param log  where to say what was read (the data's size, ...); the user's standard error
+     * @throws CommandException for options or data the user must fix
+     */
+    Search prepare(Arguments arguments, long seed, PrintWriter log) throws Exception;
+
+    /**
+     * The shared options' defaults for a family.
+     *
+     * @param maxEvals     trials in a study at most
+     * @param trialTimeout each trial's limit, or null for none
+     * @param model        how {@code --model}'s default reads in the help ({@code DATA-NAME.model}),
+     *                     or null when the family saves no model (no {@code --model} option)
+     * @param trialLines   a line on standard error per finished trial (for slow trials that
+     *                     train a model) instead of a progress bar
+     */
+    record Defaults(int maxEvals, Duration trialTimeout, String model, boolean trialLines) {}
+}

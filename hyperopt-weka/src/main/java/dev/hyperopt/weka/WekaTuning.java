@@ -1,0 +1,194 @@
+package dev.hyperopt.weka;
+
+import dev.hyperopt.dsl.ir.Num;
+import dev.hyperopt.dsl.ir.SearchSpace;
+import dev.hyperopt.engine.api.Trial;
+import dev.hyperopt.engine.sample.Sampler;
+import dev.hyperopt.engine.spi.Arguments;
+import dev.hyperopt.engine.spi.CommandException;
+import dev.hyperopt.engine.spi.CommandOption;
+import dev.hyperopt.engine.spi.FamilyInputs;
+import dev.hyperopt.engine.spi.Search;
+import dev.hyperopt.engine.spi.Tuning;
+import dev.hyperopt.weka.data.DataSets;
+import dev.hyperopt.weka.objective.EvaluationSettings;
+import dev.hyperopt.weka.objective.Metric;
+import dev.hyperopt.weka.objective.WekaObjective;
+import weka.core.Instances;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code hyperopt weka tune --data FILE|NAME}: searches Weka pipelines (a filter and a
+ * classifier) by cross-validation on the training data, each trial in its own JVM; refits the
+ * best one on all of it, scores it on a test set when there is one, and saves it as a Weka
+ * {@code .model} file.
+ */
+final class WekaTuning implements Tuning {
+    private static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.value("--data", "FILE|NAME", "training data: an .arff or .csv file, or a data set inside Weka: credit-g, iris").asRequired(),
+            CommandOption.value("--class", "NAME", "the class attribute: a name, first or last (default: last)"),
+            CommandOption.value("--test", "FILE", "a test set with the same attributes, scored once at the end"),
+            CommandOption.value("--holdout", "FRACTION", "hold out this fraction of the data (stratified, by --seed) as the test set"),
+            CommandOption.value("--space", "NAME|FILE.hspace", "a shipped space (classification, regression, any_classifier, j48, smo, ...) or an "
+                    + ".hspace file (default: classification for a nominal class, regression for a numeric one)"),
+            CommandOption.value("--metric", "METRIC", "the loss: error, auc (1-AUC), logloss, f1 (1-F1), rmse or mae (default: error, or rmse for a numeric class)"),
+            CommandOption.value("--folds", "K", "cross-validation folds per trial").withDefault("5"),
+            CommandOption.value("--validation", "FRACTION", "score each trial on one stratified holdout of this fraction of the training data instead of by cross-validation"),
+            CommandOption.value("--memory", "SIZE", "heap of each trial's JVM, e.g. 512m, 2g").withDefault("1g"));
+
+    private final WekaFamily family;
+
+    WekaTuning(WekaFamily family) {
+        this.family = family;
+    }
+
+    @Override
+    public String description() {
+        return "Auto-tune a Weka classifier pipeline (a filter and a classifier) on a data set. Each trial is scored by stratified "
+                + "cross-validation on the training data in its own JVM; the best pipeline is refitted on all the training data, "
+                + "scored on the test set when there is one, and saved as a Weka .model file.";
+    }
+
+    @Override
+    public List<CommandOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Defaults defaults() {
+        return new Defaults(100, Duration.ofMinutes(5), "DATA-NAME.model", false);
+    }
+
+    @Override
+    public Search prepare(Arguments args, long seed, PrintWriter log) {
+        String data = args.value("--data");
+        String classAttribute = args.value("--class");
+        int folds = args.integer("--folds", 2);
+        Double cvHoldout = args.fraction("--validation");
+        Double testFraction = args.fraction("--holdout");
+        String testFile = args.value("--test");
+        if (testFraction != null && testFile != null) throw new CommandException("--test and --holdout are alternatives: give one");
+        Metric chosen = null;
+        if (args.value("--metric") != null) {
+            try {
+                chosen = Metric.byId(args.value("--metric"));
+            } catch (IllegalArgumentException e) {
+                throw new CommandException("invalid value for --metric: " + e.getMessage());
+            }
+        }
+
+        // The data, the test set and the space, each refused with one line when unusable.
+        Instances all = user(() -> DataSets.withClass(DataSets.load(data), classAttribute, data));
+        Instances train = all;
+        Instances test = null;
+        String testWhat = null;
+        if (testFraction != null) {
+            Instances[] parts = user(() -> DataSets.split(all, testFraction, seed));
+            train = parts[0];
+            test = parts[1];
+            testWhat = "holdout " + Num.format(testFraction) + " (" + test.numInstances() + " rows)";
+        } else if (testFile != null) {
+            Instances t = user(() -> DataSets.withClass(DataSets.load(testFile), classAttribute, testFile));
+            String mismatch = all.equalHeadersMsg(t);
+            if (mismatch != null) throw new CommandException("test set " + testFile + " does not match " + data + ": " + mismatch);
+            test = t;
+            testWhat = testFile + " (" + t.numInstances() + " rows)";
+        }
+        boolean nominal = train.classAttribute().isNominal();
+        Metric loss = chosen != null ? chosen : Metric.defaultFor(nominal);
+        if (loss.nominalOnly() && !nominal) {
+            throw new CommandException("metric " + loss.id() + " needs a nominal class, but '" + train.classAttribute().name()
+                    + "' in " + data + " is numeric (use rmse or mae)");
+        }
+        String spaceName = args.get("--space").orElse(WekaSpaces.defaultFor(train));
+        Instances forSpace = train;
+        user(() -> {
+            WekaSpaces.checkClassType(spaceName, forSpace);
+            return null;
+        });
+        SearchSpace space = FamilyInputs.space(family, spaceName, log);
+        user(() -> {
+            WekaEstimator.checkSpaceFits(space, forSpace, seed);
+            return null;
+        });
+        log.printf("data:    %s: %d rows, %d attributes, class '%s' (%s)%n", data, all.numInstances(), all.numAttributes(),
+                all.classAttribute().name(), nominal ? all.numClasses() + " values" : "numeric");
+        log.printf("scoring: %s by %s on %d training rows%n", loss.id(),
+                cvHoldout != null ? "holdout " + Num.format(cvHoldout) : folds + "-fold CV", train.numInstances());
+        EvaluationSettings settings = new EvaluationSettings(loss, folds, cvHoldout != null ? cvHoldout : Double.NaN, 1);
+        WekaObjective objective = new WekaObjective(train, settings, args.value("--memory"));
+        return new WekaSearch(space, objective, train, test, testWhat, loss, FamilyInputs.dataName(data));
+    }
+
+    /** The search of one data set: trials by cross-validation, the refit on all the training rows. */
+    private record WekaSearch(SearchSpace space, WekaObjective objective, Instances train, Instances test, String testWhat,
+                              Metric loss, String dataName) implements Search {
+        @Override
+        public String study() {
+            return "weka-" + dataName + "-" + loss.id();
+        }
+
+        /** Pipelines that cannot handle the data are not tried. */
+        @Override
+        public Sampler sampler(Sampler chosen) {
+            return new CapableSampler(chosen, train);
+        }
+
+        @Override
+        public Path model() {
+            return Path.of(dataName + ".model");
+        }
+
+        @Override
+        public Map<String, Object> refit(Trial best, Path model, PrintWriter out, PrintWriter log) throws Exception {
+            WekaEstimator est = new WekaEstimator().metric(loss).refit(best, train);
+            Map<String, Object> measured = new LinkedHashMap<>();
+            out.printf("refit:   trial %d on %d training rows%n", best.number(), train.numInstances());
+            if (test != null) {
+                double testLoss = est.testLoss(test);
+                out.printf("test loss (%s): %s on %s%n", loss.id(), format(testLoss), testWhat);
+                measured.put("test", Map.of("loss", testLoss, "metric", loss.id(), "rows", test.numInstances()));
+            } else {
+                out.println("test loss: none (give --test FILE or --holdout FRACTION)");
+            }
+            out.printf("weka:    %s%n", est.commandLine());
+            measured.put("weka", est.commandLine());
+            try {
+                est.saveModel(model);
+            } catch (Exception e) {
+                throw new CommandException("cannot write " + model + ": " + e.getMessage());
+            }
+            out.printf("model:   %s%n", model);
+            return measured;
+        }
+
+        @Override
+        public void close() {
+            objective.close();
+        }
+    }
+
+    private static String format(double d) {
+        return String.format(Locale.ROOT, "%.4f", d);
+    }
+
+    private interface Step<T> {
+        T run();
+    }
+
+    /** Runs a step whose {@link IllegalArgumentException} is the user's to fix. */
+    private static <T> T user(Step<T> step) {
+        try {
+            return step.run();
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+    }
+}
