@@ -2,22 +2,23 @@ package dev.hyperopt.cli;
 
 import dev.hyperopt.dsl.ir.Num;
 import dev.hyperopt.dsl.ir.SearchSpace;
+import dev.hyperopt.engine.api.Durations;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.api.TrialState;
 import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.objective.CommandObjective;
-import dev.hyperopt.engine.run.Durations;
 import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.run.Minimize;
 import dev.hyperopt.engine.run.Result;
 import dev.hyperopt.engine.run.StopSignal;
 import dev.hyperopt.engine.api.Objective;
-import dev.hyperopt.engine.store.QueuedObjective;
+import dev.hyperopt.engine.store.SharedTrialStore;
 import dev.hyperopt.engine.store.StoreException;
 import dev.hyperopt.engine.store.StoreUrl;
-import dev.hyperopt.engine.store.StoreWorker;
 import dev.hyperopt.engine.store.StudyInfo;
 import dev.hyperopt.engine.store.TrialStore;
+import dev.hyperopt.engine.worker.QueuedObjective;
+import dev.hyperopt.engine.worker.StoreWorker;
 import dev.hyperopt.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,13 +111,14 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
 
         SearchSpace space = SpaceFiles.load(file, err);
         TrialStore trialStore = openStore(engine, store);
+        SharedTrialStore shared = trialStore instanceof SharedTrialStore sh ? sh : null;
         StudyInfo info;
         try {
-            if (workers) trialStore.handToWorkers();
+            if (workers) SharedTrialStore.of(trialStore, store).handToWorkers();
             info = trialStore.openStudy(studyName, space, algo, s);
             // A resumed study goes on with its own algorithm unless --algo says otherwise.
             if (!spec.commandLine().getParseResult().hasMatchedOption("--algo")) algo = info.algorithm();
-            trialStore.updateSettings(studyName, settings(evals, k, trialLimit));
+            if (shared != null) shared.updateSettings(studyName, settings(evals, k, trialLimit));
         } catch (StoreException e) {
             trialStore.close();
             throw new UserError(UserError.describe(e));
@@ -135,7 +137,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
                 err.println(line);
                 err.flush();
             }
-        }); QueuedObjective queued = workers ? new QueuedObjective(trialStore, studyName, WORKER_POLL) : null) {
+        }); QueuedObjective queued = workers ? new QueuedObjective(shared, studyName, WORKER_POLL) : null) {
             Objective objective = workers ? queued : local;
             Minimize run = Hyperopt.minimize(space, objective).engine(engine).algorithm(algo)
                     .maxEvals(evals).seed(s).parallelism(k).store(trialStore).study(studyName).stopSignal(stop);
@@ -148,7 +150,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
             } catch (StoreException e) {
                 throw new UserError(UserError.describe(e));
             } finally {
-                markOver(trialStore, studyName);
+                if (shared != null) markOver(shared, studyName);
             }
             ResultDocument.writeIfAsked(result, json);
             if (report != null) {
@@ -173,6 +175,17 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         try {
             return engine.openStore(url);
         } catch (StoreException | IllegalArgumentException e) {
+            throw new UserError(UserError.describe(e));
+        }
+    }
+
+    /** Opens a store that workers can share: one a single process keeps is a one-line user error. */
+    static SharedTrialStore openShared(Engine engine, String url) {
+        TrialStore s = openStore(engine, url);
+        try {
+            return SharedTrialStore.of(s, url);
+        } catch (StoreException e) {
+            s.close();
             throw new UserError(UserError.describe(e));
         }
     }
@@ -206,7 +219,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         return m;
     }
 
-    private static void markOver(TrialStore store, String study) {
+    private static void markOver(SharedTrialStore store, String study) {
         try {
             store.updateSettings(study, Map.of(StoreWorker.RUN, StoreWorker.OVER));
         } catch (StoreException e) {

@@ -13,7 +13,7 @@ import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.api.TrialState;
 import dev.hyperopt.engine.inject.Engine;
-import dev.hyperopt.engine.run.Durations;
+import dev.hyperopt.engine.api.Durations;
 import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.run.Minimize;
 import dev.hyperopt.engine.run.Result;
