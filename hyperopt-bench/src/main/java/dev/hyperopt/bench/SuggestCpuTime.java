@@ -1,8 +1,8 @@
 package dev.hyperopt.bench;
 
-import dev.hyperopt.engine.bench.Algorithms;
-import dev.hyperopt.engine.bench.BenchProblem;
-import dev.hyperopt.engine.bench.Suite;
+import dev.hyperopt.suite.Algorithms;
+import dev.hyperopt.suite.BenchProblem;
+import dev.hyperopt.suite.Suite;
 import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.sample.Observation;
 import dev.hyperopt.engine.sample.Sampler;

@@ -2,12 +2,12 @@ package dev.hyperopt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hyperopt.engine.bench.Algorithms;
-import dev.hyperopt.engine.bench.BenchProblem;
-import dev.hyperopt.engine.bench.BenchReport;
-import dev.hyperopt.engine.bench.BenchRun;
-import dev.hyperopt.engine.bench.BenchRunner;
-import dev.hyperopt.engine.bench.Suite;
+import dev.hyperopt.suite.Algorithms;
+import dev.hyperopt.suite.BenchProblem;
+import dev.hyperopt.suite.BenchReport;
+import dev.hyperopt.suite.BenchRun;
+import dev.hyperopt.suite.BenchRunner;
+import dev.hyperopt.suite.Suite;
 import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.sample.Sampler;
 import picocli.CommandLine.Command;

@@ -77,7 +77,7 @@ final class FamilyCommands {
                 case VALUE -> spec.addOption(OptionSpec.builder(o.name()).paramLabel(o.label()).type(String.class)
                         .required(o.required()).defaultValue(o.defaultValue()).description(description).build());
                 case FLAG -> spec.addOption(OptionSpec.builder(o.name()).type(boolean.class).arity("0").description(description).build());
-                case ARGUMENTS -> spec.addPositional(PositionalParamSpec.builder().paramLabel(o.label()).arity(o.required() ? "1..*" : "0..*")
+                case ARGUMENTS -> spec.addPositional(PositionalParamSpec.builder().paramLabel(o.label()).arity(o.required() ? "1..*" : "0..*").required(o.required())
                         .type(List.class).auxiliaryTypes(String.class).description(description).build());
             }
         }

@@ -55,7 +55,7 @@ final class FamilyTuneCommand implements Callable<Integer> {
             if (!(arg instanceof OptionSpec o)) return null;
             return switch (o.longestName()) {
                 case "--max-evals" -> Integer.toString(d.maxEvals());
-                case "--trial-timeout" -> d.trialTimeout() == null ? TuneOptions.NO_LIMIT : dev.hyperopt.engine.run.Durations.format(d.trialTimeout());
+                case "--trial-timeout" -> d.trialTimeout() == null ? TuneOptions.NO_LIMIT : dev.hyperopt.engine.api.Durations.format(d.trialTimeout());
                 default -> null;
             };
         });

@@ -1,6 +1,6 @@
 package dev.hyperopt.cli;
 
-import dev.hyperopt.engine.run.Durations;
+import dev.hyperopt.engine.api.Durations;
 
 import java.time.Duration;
 

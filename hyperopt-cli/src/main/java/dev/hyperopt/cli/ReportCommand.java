@@ -5,6 +5,7 @@ import dev.hyperopt.dsl.HSpaceCompiler;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.inject.Engine;
+import dev.hyperopt.engine.store.SharedTrialStore;
 import dev.hyperopt.engine.store.SpaceFingerprint;
 import dev.hyperopt.engine.store.StoreException;
 import dev.hyperopt.engine.store.StoreUrl;
@@ -105,7 +106,7 @@ final class ReportCommand implements Callable<Integer> {
 
     /** The space the store recorded for the study (its canonical text), when it still compiles to the same space. */
     private static SearchSpace storedSpace(TrialStore s, StudyInfo info) {
-        Optional<String> text = s.spaceText(info.name());
+        Optional<String> text = s instanceof SharedTrialStore shared ? shared.spaceText(info.name()) : Optional.empty();
         if (text.isEmpty()) return null;
         CompileResult r = new HSpaceCompiler().compile("study " + info.name(), text.get());
         return r.ok() && SpaceFingerprint.of(r.space()).equals(info.spaceFingerprint()) ? r.space() : null;

@@ -6,18 +6,19 @@ import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.api.TrialState;
 import dev.hyperopt.engine.inject.Engine;
-import dev.hyperopt.engine.run.Durations;
+import dev.hyperopt.engine.api.Durations;
 import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.run.Minimize;
 import dev.hyperopt.engine.run.Result;
 import dev.hyperopt.engine.run.RunListener;
 import dev.hyperopt.engine.run.StopSignal;
 import dev.hyperopt.engine.sample.Sampler;
-import dev.hyperopt.engine.store.QueuedObjective;
+import dev.hyperopt.engine.store.SharedTrialStore;
 import dev.hyperopt.engine.store.StoreException;
-import dev.hyperopt.engine.store.StoreWorker;
 import dev.hyperopt.engine.store.StudyInfo;
 import dev.hyperopt.engine.store.TrialStore;
+import dev.hyperopt.engine.worker.QueuedObjective;
+import dev.hyperopt.engine.worker.StoreWorker;
 import dev.hyperopt.report.HtmlReport;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,14 +80,16 @@ final class StudyRun implements AutoCloseable {
                UnaryOperator<Sampler> sampler, boolean trialLines) {
         String studyName = options.study != null ? options.study : defaultStudy;
         TrialStore store = openStore(engine, options.store);
+        // Only a shared store keeps settings: what workers, and later runs, read of this one.
+        SharedTrialStore shared = store instanceof SharedTrialStore s ? s : null;
         String algo = values.algo();
         StudyInfo info;
         try {
-            if (options.workers) store.handToWorkers();
+            if (options.workers) SharedTrialStore.of(store, options.store).handToWorkers();
             info = store.openStudy(studyName, space, algo, values.seed());
             // A resumed study goes on with its own algorithm unless --algo says otherwise.
             if (!algoGiven) algo = info.algorithm();
-            store.updateSettings(studyName, studySettings(settings));
+            if (shared != null) shared.updateSettings(studyName, studySettings(settings));
         } catch (StoreException e) {
             store.close();
             throw new UserError(UserError.describe(e));
@@ -97,7 +100,7 @@ final class StudyRun implements AutoCloseable {
             err.flush();
         }
         StopSignal stop = interruption.signal();
-        try (store; QueuedObjective queued = options.workers ? new QueuedObjective(store, studyName, WORKER_POLL) : null) {
+        try (store; QueuedObjective queued = options.workers ? new QueuedObjective(shared, studyName, WORKER_POLL) : null) {
             Minimize run = Hyperopt.minimize(space, options.workers ? queued : objective).engine(engine);
             values.applyTo(run, options.workers);
             run.sampler(algo, sampler.apply(engine.sampler(algo))).store(store).study(studyName).stopSignal(stop);
@@ -110,7 +113,7 @@ final class StudyRun implements AutoCloseable {
             } catch (StoreException e) {
                 throw new UserError(UserError.describe(e));
             } finally {
-                markOver(store, studyName);
+                if (shared != null) markOver(shared, studyName);
             }
         }
     }
@@ -125,7 +128,7 @@ final class StudyRun implements AutoCloseable {
         return m;
     }
 
-    private static void markOver(TrialStore store, String study) {
+    private static void markOver(SharedTrialStore store, String study) {
         try {
             store.updateSettings(study, Map.of(StoreWorker.RUN, StoreWorker.OVER));
         } catch (StoreException e) {

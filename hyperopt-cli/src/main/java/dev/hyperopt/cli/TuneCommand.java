@@ -4,6 +4,8 @@ import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.run.Result;
+import dev.hyperopt.engine.store.SharedTrialStore;
+import dev.hyperopt.engine.store.StoreException;
 import dev.hyperopt.engine.store.StoreUrl;
 import dev.hyperopt.engine.store.TrialStore;
 import picocli.CommandLine.ArgGroup;
@@ -119,6 +121,17 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
             throw new UserError(UserError.describe(e));
         }
         return StudyRun.openStore(engine, url);
+    }
+
+    /** Opens a store that workers can share: one a single process keeps is a one-line user error. */
+    static SharedTrialStore openShared(Engine engine, String url) {
+        TrialStore s = StudyRun.openStore(engine, url);
+        try {
+            return SharedTrialStore.of(s, url);
+        } catch (StoreException e) {
+            s.close();
+            throw new UserError(UserError.describe(e));
+        }
     }
 
     static String defaultStudy(Path file) {

@@ -1,13 +1,13 @@
 package dev.hyperopt.cli;
 
+import dev.hyperopt.engine.api.Durations;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.objective.CommandObjective;
-import dev.hyperopt.engine.run.Durations;
 import dev.hyperopt.engine.run.StopSignal;
 import dev.hyperopt.engine.store.StoreException;
-import dev.hyperopt.engine.store.StoreWorker;
-import dev.hyperopt.engine.store.TrialStore;
+import dev.hyperopt.engine.store.SharedTrialStore;
+import dev.hyperopt.engine.worker.StoreWorker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,7 +65,7 @@ final class WorkerCommand implements Callable<Integer> {
         int k = OptionValues.integer("--parallel", parallel, 1);
         Duration leaseTime = OptionValues.duration("--lease", lease);
         if (study.isBlank()) throw new UserError("invalid value for --study: the name is empty");
-        TrialStore trialStore = StudyRun.openStore(Engine.standard(), store);
+        SharedTrialStore trialStore = TuneCommand.openShared(Engine.standard(), store);
 
         // Ctrl-C or kill: stop, and let go of the trials being evaluated so that others take them at once.
         Interruption interruption = new Interruption();
@@ -125,7 +125,7 @@ final class WorkerCommand implements Callable<Integer> {
         }
     }
 
-    private void run(TrialStore trialStore, Objective objective, int k, Duration trialLimit, StopSignal stop,
+    private void run(SharedTrialStore trialStore, Objective objective, int k, Duration trialLimit, StopSignal stop,
                      AtomicInteger ok, AtomicInteger failed, PrintWriter err) throws InterruptedException {
         StoreWorker worker = new StoreWorker(trialStore, study, objective, k, trialLimit, POLL, stop::isRequested, t -> {
             (t.isOk() ? ok : failed).incrementAndGet();
@@ -141,7 +141,7 @@ final class WorkerCommand implements Callable<Integer> {
     }
 
     /** Waits for the study to appear (workers may start before their driver); false when stopped first. */
-    private boolean awaitStudy(TrialStore s, PrintWriter err, StopSignal stop) throws InterruptedException {
+    private boolean awaitStudy(SharedTrialStore s, PrintWriter err, StopSignal stop) throws InterruptedException {
         boolean said = false;
         while (s.study(study).isEmpty()) {
             if (stop.isRequested()) return false;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.TrialContext;
-import dev.hyperopt.engine.run.Durations;
+import dev.hyperopt.engine.api.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

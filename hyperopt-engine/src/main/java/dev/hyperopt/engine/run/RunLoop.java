@@ -1,6 +1,7 @@
 package dev.hyperopt.engine.run;
 
 import dev.hyperopt.engine.api.Config;
+import dev.hyperopt.engine.api.Durations;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.api.TrialContext;
@@ -12,6 +13,7 @@ import dev.hyperopt.engine.space.Assignment;
 import dev.hyperopt.engine.space.EvaluationException;
 import dev.hyperopt.engine.space.SpaceEvaluator;
 import dev.hyperopt.engine.store.MemoryTrialStore;
+import dev.hyperopt.engine.store.SharedTrialStore;
 import dev.hyperopt.engine.store.TrialFinishedException;
 import dev.hyperopt.engine.store.StudyInfo;
 import dev.hyperopt.engine.store.TrialStore;
@@ -97,9 +99,11 @@ final class RunLoop {
                 if (t.isFinished()) noteFinished(t);
             }
             // Trials left running by a run that died are evaluated again, under their numbers, before new ones.
-            for (Trial t : store.takeOver(study.name())) {
-                put(t);
-                resumed.add(t);
+            if (store instanceof SharedTrialStore shared) {
+                for (Trial t : shared.takeOver(study.name())) {
+                    put(t);
+                    resumed.add(t);
+                }
             }
             if (!resumed.isEmpty()) LOG.info("study {}: {} trials left running are evaluated again", study.name(), resumed.size());
             int kept = countFinished();

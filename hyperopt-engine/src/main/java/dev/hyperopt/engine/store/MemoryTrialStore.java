@@ -20,7 +20,6 @@ public final class MemoryTrialStore extends AbstractTrialStore {
         long next;
         final TreeMap<Long, Trial> trials = new TreeMap<>();
         final java.util.TreeSet<Long> released = new java.util.TreeSet<>();
-        final java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
 
         StudyData(StudyInfo info) {
             this.info = info;
@@ -68,25 +67,6 @@ public final class MemoryTrialStore extends AbstractTrialStore {
         StudyData d = data(study);
         synchronized (d) {
             if (number < d.next && !d.trials.containsKey(number)) d.released.add(number);
-        }
-    }
-
-    @Override
-    public java.util.Map<String, String> settings(String study) {
-        StudyData d = data(study);
-        synchronized (d) {
-            return java.util.Map.copyOf(d.settings);
-        }
-    }
-
-    @Override
-    public void updateSettings(String study, java.util.Map<String, String> settings) {
-        StudyData d = data(study);
-        synchronized (d) {
-            settings.forEach((k, v) -> {
-                if (v == null) d.settings.remove(k);
-                else d.settings.put(k, v);
-            });
         }
     }
 

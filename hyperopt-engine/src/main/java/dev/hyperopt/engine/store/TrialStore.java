@@ -5,10 +5,8 @@ import dev.hyperopt.engine.api.Trial;
 
 import dev.hyperopt.dsl.ir.SearchSpace;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +17,9 @@ import java.util.Optional;
  * trial is finished exactly once. Returned values are immutable snapshots.
  *
  * <p>Implementations extend {@link AbstractTrialStore}, which holds the life-cycle rules,
- * and are checked by one shared test suite.
+ * and are checked by the store contract of {@code hyperopt-testing}. A store that several
+ * processes can share, and so can serve {@code hyperopt worker} processes, implements
+ * {@link SharedTrialStore} as well.
  */
 public interface TrialStore extends AutoCloseable {
 
@@ -87,61 +87,6 @@ public interface TrialStore extends AutoCloseable {
      * gets it: studies keep their numbers without gaps.
      */
     void releaseTrial(String study, long number);
-
-    /**
-     * The running trials of the study that nobody is evaluating any more (their process has
-     * died or let its lease expire), now held by this store, to be evaluated again under
-     * their numbers with their assignments; numbers reserved by dead processes are released.
-     * A store that {@linkplain #handToWorkers hands trials to workers} instead returns every
-     * unfinished trial, queued again where its holder is gone, for the caller to wait on.
-     * A store that lives in one process has nobody else to take over from.
-     */
-    default List<Trial> takeOver(String study) {
-        return List.of();
-    }
-
-    /**
-     * From now on, record started trials as queued for {@code hyperopt worker} processes
-     * instead of held by this process.
-     *
-     * @throws StoreException when this store cannot be shared between processes
-     */
-    default void handToWorkers() {
-        throw new StoreException("this store lives in one process; workers need a shared store (sqlite: or postgresql:)");
-    }
-
-    /**
-     * Takes the next trial to evaluate for a worker: the lowest-numbered queued one, else a
-     * running one whose holder is gone. The trial is then held by this store under a lease
-     * that a heartbeat renews while the store is open.
-     */
-    default Optional<Trial> claim(String study) {
-        throw new StoreException("this store lives in one process; workers need a shared store (sqlite: or postgresql:)");
-    }
-
-    /**
-     * Gives back a trial this store claimed and has not started evaluating, queued again for
-     * anyone to claim, as if it had never been claimed.
-     */
-    default void unclaim(String study, long number) {
-        throw new StoreException("this store lives in one process; workers need a shared store (sqlite: or postgresql:)");
-    }
-
-    /** How long a trial stays held without a heartbeat; heartbeats come at a third of it. */
-    default void lease(Duration lease) {}
-
-    /** The study's settings as its driver recorded them (objective command, limits); empty when none. */
-    default Map<String, String> settings(String study) {
-        return Map.of();
-    }
-
-    /** Adds to (or replaces in) the study's settings; a null value removes its key. */
-    default void updateSettings(String study, Map<String, String> settings) {}
-
-    /** The canonical text of the study's space, where the store recorded it. */
-    default Optional<String> spaceText(String study) {
-        return Optional.empty();
-    }
 
     /** Releases connections and files; the store is unusable afterwards. */
     @Override

@@ -81,7 +81,7 @@ public final class SplitBenchmark {
                 case "--class" -> classAttribute = v;
                 case "--defaults" -> defaults = learners(v);
                 case "--first-seed" -> firstSeed = Long.parseLong(v);
-                case "--trial-timeout" -> trialTimeout = dev.hyperopt.engine.run.Durations.parse(v);
+                case "--trial-timeout" -> trialTimeout = dev.hyperopt.engine.api.Durations.parse(v);
                 case "--out" -> out = Path.of(v);
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }

@@ -7,7 +7,6 @@ import dev.hyperopt.dsl.ir.Literal;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.sample.Observation;
 import dev.hyperopt.engine.sample.SamplingContext;
-import dev.hyperopt.engine.sample.random.RandomSampler;
 import dev.hyperopt.engine.sample.tpe.Problems;
 import dev.hyperopt.engine.space.Assignment;
 import org.junit.jupiter.api.Test;
@@ -20,16 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class AnnealSamplerTest {
-
-    @Test
-    void beatsRandomSearchOnBraninAndOnAConditionalProblem() {
-        for (Problems.Problem p : List.of(Problems.BRANIN, Problems.CASH)) {
-            double anneal = Problems.meanBest(new AnnealSampler(), p, 10, 100);
-            double random = Problems.meanBest(new RandomSampler(), p, 10, 100);
-            System.out.printf("anneal on %s: mean best after 100 trials over 10 seeds %.5f, random %.5f%n", p.name(), anneal, random);
-            assertThat(anneal).isLessThan(random);
-        }
-    }
 
     @Test
     void geometricRanksHaveTheConfiguredMean() {

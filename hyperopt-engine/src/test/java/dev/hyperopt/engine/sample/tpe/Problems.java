@@ -2,11 +2,6 @@ package dev.hyperopt.engine.sample.tpe;
 
 import dev.hyperopt.dsl.HSpaceCompiler;
 import dev.hyperopt.dsl.ir.SearchSpace;
-import dev.hyperopt.engine.bench.BenchProblem;
-import dev.hyperopt.engine.bench.BenchRunner;
-import dev.hyperopt.engine.bench.Formulas;
-import dev.hyperopt.engine.bench.Suite;
-import dev.hyperopt.engine.sample.Sampler;
 import dev.hyperopt.engine.space.Assignment;
 
 import java.io.IOException;
@@ -14,54 +9,40 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * A few problems of the benchmark suite ({@link Suite}, read from the project's
- * {@code bench/} directory) for the samplers' tests: enough to tell a sampler that learns
- * from one that does not.
+ * Two spaces of the benchmark suite (the project's {@code bench/hspace}), for the samplers'
+ * tests: branin, smooth in two dimensions, with its loss; and cash_synth, conditional. The
+ * suite itself, and the tests that compare samplers on it, are in {@code hyperopt-suite}.
  */
 public final class Problems {
     private Problems() {}
 
-    /** A suite problem seen as a space and a deterministic loss. */
-    public record Problem(BenchProblem bench) {
-        public SearchSpace space() {
-            return bench.space();
-        }
-
-        public String name() {
-            return bench.name();
-        }
-
+    /** A space with its loss. */
+    public record Problem(String name, SearchSpace space) {
+        /** Branin's loss at the assignment's x and y. */
         public double evaluate(Assignment a) {
-            return bench.evaluate(a, 0, 0).observed();
+            return branin(a.value(0), a.value(1));
         }
     }
 
-    private static final Suite SUITE = load();
+    public static final Problem BRANIN = new Problem("branin", read("branin"));
+    public static final SearchSpace CASH = read("cash_synth");
 
-    private static Suite load() {
+    private static SearchSpace read(String name) {
         try {
-            return Suite.load(Path.of("..", "bench", "problems.json"));
+            return new HSpaceCompiler().compile(Path.of("..", "bench", "hspace", name + ".hspace")).orThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public static final Problem BRANIN = new Problem(SUITE.problem("branin"));
-    public static final Problem HARTMANN6 = new Problem(SUITE.problem("hartmann6"));
-    public static final Problem CASH = new Problem(SUITE.problem("cash_synth"));
-
     public static SearchSpace compile(String name, String text) {
         return new HSpaceCompiler().compile(name, text).orThrow();
     }
 
+    /** Branin-Hoo, as the suite computes it. */
     public static double branin(double x, double y) {
-        return Formulas.branin(x, y);
-    }
-
-    /** The mean over seeds 0..seeds-1 of the best loss after {@code budget} trials. */
-    public static double meanBest(Sampler sampler, Problem problem, int seeds, int budget) {
-        double sum = 0;
-        for (int s = 0; s < seeds; s++) sum += BenchRunner.run(problem.bench(), "", sampler, s, budget).finalBestLoss();
-        return sum / seeds;
+        double a = 5.1 / (4 * Math.PI * Math.PI);
+        double b = y - a * (x * x) + 5 * x / Math.PI - 6;
+        return b * b + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x) + 10;
     }
 }

@@ -20,12 +20,12 @@ class TpeSamplerTest {
 
     @Test
     void hyperparametersSharingAConditionFormOneGroupInDrawingOrder() {
-        List<int[]> groups = TpeSampler.groups(Problems.CASH.space(), true);
+        List<int[]> groups = TpeSampler.groups(Problems.CASH, true);
         List<List<String>> labels = new ArrayList<>();
         for (int[] g : groups) {
             List<String> names = new ArrayList<>();
             for (int i : g) {
-                String l = Problems.CASH.space().hyperparameter(i).label();
+                String l = Problems.CASH.hyperparameter(i).label();
                 names.add(l.substring(l.lastIndexOf('.') + 1));
             }
             labels.add(names);
@@ -37,7 +37,7 @@ class TpeSamplerTest {
                 List.of("svm_poly_gamma", "svm_poly_degree"),
                 List.of("rf_n_estimators", "rf_max_depth", "rf_max_features", "rf_criterion"),
                 List.of("mlp_lr", "mlp_hidden", "mlp_alpha", "mlp_activation"));
-        assertThat(TpeSampler.groups(Problems.CASH.space(), false)).hasSize(Problems.CASH.space().size());
+        assertThat(TpeSampler.groups(Problems.CASH, false)).hasSize(Problems.CASH.size());
     }
 
     @Test

@@ -2,13 +2,14 @@ package dev.hyperopt.engine.store.jdbc.postgres;
 
 import dev.hyperopt.engine.store.StoreException;
 import dev.hyperopt.engine.store.StoreUrl;
-import dev.hyperopt.engine.store.TrialStore;
+import dev.hyperopt.engine.store.SharedTrialStore;
 import dev.hyperopt.engine.store.TrialStoreFactory;
 import dev.hyperopt.engine.store.jdbc.JdbcTrialStore;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +47,12 @@ public final class PostgresTrialStoreFactory implements TrialStoreFactory {
     }
 
     @Override
-    public TrialStore open(StoreUrl url) {
+    public SharedTrialStore open(StoreUrl url) {
+        return open(url, Clock.systemUTC());
+    }
+
+    /** The store at {@code url}, its leases measured by {@code clock}: tests move time on at will. */
+    public SharedTrialStore open(StoreUrl url, Clock clock) {
         Target t = parse(url);
         String user = t.user() != null ? t.user() : firstSet(System.getenv("PGUSER"), System.getProperty("user.name"));
         Properties p = new Properties();
@@ -65,7 +71,7 @@ public final class PostgresTrialStoreFactory implements TrialStoreFactory {
         } catch (SQLException e) {
             throw new StoreException("store '" + url + "': cannot connect as " + user + ": " + describe(e, password), e);
         }
-        return new JdbcTrialStore(c, new PostgresDialect(), url.text());
+        return new JdbcTrialStore(c, new PostgresDialect(), url.text(), clock);
     }
 
     private static String firstSet(String a, String b) {

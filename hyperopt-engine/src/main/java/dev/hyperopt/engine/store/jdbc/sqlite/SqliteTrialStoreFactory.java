@@ -2,7 +2,7 @@ package dev.hyperopt.engine.store.jdbc.sqlite;
 
 import dev.hyperopt.engine.store.StoreException;
 import dev.hyperopt.engine.store.StoreUrl;
-import dev.hyperopt.engine.store.TrialStore;
+import dev.hyperopt.engine.store.SharedTrialStore;
 import dev.hyperopt.engine.store.TrialStoreFactory;
 import dev.hyperopt.engine.store.jdbc.JdbcTrialStore;
 import org.sqlite.SQLiteConfig;
@@ -12,6 +12,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 
 /**
  * {@code sqlite:PATH}: a database file, relative to the working folder or absolute, made on
@@ -23,7 +24,12 @@ import java.sql.SQLException;
 public final class SqliteTrialStoreFactory implements TrialStoreFactory {
 
     @Override
-    public TrialStore open(StoreUrl url) {
+    public SharedTrialStore open(StoreUrl url) {
+        return open(url, Clock.systemUTC());
+    }
+
+    /** The store at {@code url}, its leases measured by {@code clock}: tests move time on at will. */
+    public SharedTrialStore open(StoreUrl url, Clock clock) {
         String rest = url.rest();
         if (rest.isBlank()) throw new StoreException("store '" + url + "': write sqlite:PATH, for example sqlite:hyperopt.db");
         Path file;
@@ -48,7 +54,7 @@ public final class SqliteTrialStoreFactory implements TrialStoreFactory {
         } catch (SQLException e) {
             throw new StoreException("store '" + url + "': cannot open " + file + ": " + first(e), e);
         }
-        return new JdbcTrialStore(c, new SqliteDialect(), url.text());
+        return new JdbcTrialStore(c, new SqliteDialect(), url.text(), clock);
     }
 
     private static String first(SQLException e) {

@@ -1,0 +1,83 @@
+package dev.hyperopt.testing;
+
+import dev.hyperopt.dsl.HSpaceCompiler;
+import dev.hyperopt.dsl.CompileResult;
+import dev.hyperopt.dsl.ir.SearchSpace;
+import dev.hyperopt.engine.api.Config;
+import dev.hyperopt.engine.api.Objective;
+import dev.hyperopt.engine.api.Outcome;
+import dev.hyperopt.engine.api.TrialContext;
+import dev.hyperopt.engine.inject.Engine;
+import dev.hyperopt.engine.sample.SamplingContext;
+import dev.hyperopt.engine.sample.random.RandomSampler;
+import dev.hyperopt.engine.space.Assignment;
+import dev.hyperopt.engine.space.SpaceEvaluator;
+import dev.hyperopt.engine.spi.Family;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every {@link Family} must do: the engine finds it on the class path, every space it
+ * ships compiles, and its objective, made by its factory, finishes trials drawn from the
+ * prior of its space ok with a finite loss or failed with a reason, and never throws. A
+ * family's test extends this class and names the family, its objective and the space that
+ * objective tunes.
+ */
+public abstract class FamilyContract {
+
+    /** The family under test. */
+    protected abstract Family family();
+
+    /** The name its module binds its objective factory to. */
+    protected abstract String objectiveName();
+
+    /** The shipped space the objective tunes. */
+    protected abstract String objectiveSpace();
+
+    /** The options the objective is made with: small and quick ones suit a test. */
+    protected Map<String, String> objectiveOptions() {
+        return Map.of();
+    }
+
+    /** How many prior samples the objective evaluates. */
+    protected int trials() {
+        return 5;
+    }
+
+    @Test
+    public void theEngineFindsTheFamilyOnTheClassPath() {
+        assertThat(Engine.create().families()).extracting(Family::id).contains(family().id());
+    }
+
+    @Test
+    public void everyShippedSpaceCompiles() {
+        assertThat(family().spaces()).as("shipped spaces").isNotEmpty();
+        for (String name : family().spaces().keySet()) {
+            CompileResult r = new HSpaceCompiler().compile(name, family().spaceText(name));
+            assertThat(r.ok()).as("space %s compiles: %s", name, r.diagnostics()).isTrue();
+        }
+    }
+
+    @Test
+    public void itsObjectiveFinishesPriorSamplesOkOrWithAReason() throws Exception {
+        SearchSpace space = new HSpaceCompiler().compile(objectiveSpace(), family().spaceText(objectiveSpace())).orThrow();
+        Objective objective = Engine.create().objective(objectiveName(), objectiveOptions());
+        try {
+            RandomSampler prior = new RandomSampler();
+            for (int t = 0; t < trials(); t++) {
+                Assignment a = prior.suggest(new SamplingContext(space, List.of(), 1, t));
+                Config config = Config.of(SpaceEvaluator.evaluate(a));
+                Outcome o = objective.evaluate(TrialContext.of(t, config, a.labels()));
+                assertThat(o).as("trial %d of %s", t, a.labels()).isNotNull();
+                if (o.ok()) assertThat(o.loss()).as("loss of trial %d", t).isFinite();
+                else assertThat(o.error()).as("reason of failed trial %d", t).isNotBlank();
+            }
+        } finally {
+            if (objective instanceof AutoCloseable c) c.close();
+        }
+    }
+}

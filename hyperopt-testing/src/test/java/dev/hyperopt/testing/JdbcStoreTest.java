@@ -1,0 +1,82 @@
+package dev.hyperopt.testing;
+
+import dev.hyperopt.engine.api.Config;
+import dev.hyperopt.engine.api.Trial;
+import dev.hyperopt.engine.store.SharedTrialStore;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the SQL stores add to the shared contract, seen in their tables: a trial held on
+ * another machine waits for its lease to run out, and a heartbeat keeps a lease alive.
+ */
+abstract class JdbcStoreTest extends SharedTrialStoreContract {
+
+    /** A plain connection to the store's database, to play a process on another machine. */
+    protected abstract Connection raw() throws Exception;
+
+    private static Trial running(long n, double x) {
+        return Trial.running(n, new double[] {x}, Map.of("x", x), Config.of(Map.of("x", x)), Instant.now());
+    }
+
+    @Test
+    void aTrialHeldOnAnotherMachineIsTakenOverOnlyOnceItsLeaseRunsOut() throws Exception {
+        store.openStudy("s", "fp", "tpe", 1);
+        try (SharedTrialStore driver = reopen()) {
+            driver.handToWorkers();
+            driver.startTrial("s", running(driver.reserveTrial("s"), 0.5));
+        }
+        long until = clock.millis() + 700;
+        try (Connection c = raw(); PreparedStatement p = c.prepareStatement(
+                "UPDATE trials SET state = 'running', owner = 'elsewhere/1/1/x', lease_until = ? WHERE number = 0")) {
+            p.setLong(1, until);
+            assertThat(p.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(shared().claim("s")).as("its lease runs").isEmpty();
+        assertThat(shared().takeOver("s")).isEmpty();
+        clock.advance(Duration.ofMillis(700));
+        assertThat(shared().claim("s")).as("the lease ends with its last millisecond").isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(shared().claim("s")).map(Trial::number).contains(0L);
+    }
+
+    @Test
+    void aHeartbeatKeepsALeaseAlive() throws Exception {
+        store.openStudy("s", "fp", "tpe", 1);
+        try (SharedTrialStore driver = reopen(); SharedTrialStore w1 = reopen(); SharedTrialStore w2 = reopen()) {
+            driver.handToWorkers();
+            driver.startTrial("s", running(driver.reserveTrial("s"), 0.5));
+            w1.lease(Duration.ofMillis(300));
+            w2.lease(Duration.ofMillis(300));
+            long claimed = clock.millis();
+            assertThat(w1.claim("s")).isPresent();
+            clock.advance(Duration.ofMillis(200));
+            awaitLeaseUntil(claimed + 200 + 300);
+            clock.advance(Duration.ofMillis(200)); // past the lease of the claim, within the renewed one
+            assertThat(w2.claim("s")).as("w1's heartbeat renewed the lease").isEmpty();
+        }
+    }
+
+    /** Waits, without ordering anything by the wall clock, until a heartbeat has renewed trial 0's lease to {@code until}. */
+    private void awaitLeaseUntil(long until) throws Exception {
+        try (Connection c = raw(); PreparedStatement p = c.prepareStatement("SELECT lease_until FROM trials WHERE number = 0")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (true) {
+                try (ResultSet r = p.executeQuery()) {
+                    assertThat(r.next()).isTrue();
+                    if (r.getLong(1) >= until) return;
+                }
+                assertThat(System.nanoTime()).as("no heartbeat renewed the lease").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+        }
+    }
+}
