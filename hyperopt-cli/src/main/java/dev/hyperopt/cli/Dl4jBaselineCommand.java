@@ -1,7 +1,7 @@
 package dev.hyperopt.cli;
 
-import dev.hyperopt.dl4j.data.DataException;
-import dev.hyperopt.dl4j.data.DataSplits;
+import dev.hyperopt.nd4j.data.DataException;
+import dev.hyperopt.nd4j.data.DataSplits;
 import dev.hyperopt.dl4j.model.BaselineMlp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

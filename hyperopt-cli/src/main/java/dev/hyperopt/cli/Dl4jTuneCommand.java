@@ -1,9 +1,9 @@
 package dev.hyperopt.cli;
 
-import dev.hyperopt.dl4j.data.DataException;
-import dev.hyperopt.dl4j.data.DataSplits;
-import dev.hyperopt.dl4j.model.DivergenceException;
-import dev.hyperopt.dl4j.model.Nd4jRuntime;
+import dev.hyperopt.nd4j.data.DataException;
+import dev.hyperopt.nd4j.data.DataSplits;
+import dev.hyperopt.nd4j.DivergenceException;
+import dev.hyperopt.nd4j.Nd4jRuntime;
 import dev.hyperopt.dl4j.model.TrainedNet;
 import dev.hyperopt.dl4j.objective.Dl4jObjective;
 import dev.hyperopt.dsl.HSpaceCompiler;

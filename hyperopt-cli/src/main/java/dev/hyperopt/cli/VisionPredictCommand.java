@@ -1,7 +1,7 @@
 package dev.hyperopt.cli;
 
-import dev.hyperopt.dl4j.data.DataException;
-import dev.hyperopt.dl4j.model.Nd4jRuntime;
+import dev.hyperopt.nd4j.data.DataException;
+import dev.hyperopt.nd4j.Nd4jRuntime;
 import dev.hyperopt.vision.data.ImageFiles;
 import dev.hyperopt.vision.model.VisionModel;
 import dev.hyperopt.vision.model.VisionModels;

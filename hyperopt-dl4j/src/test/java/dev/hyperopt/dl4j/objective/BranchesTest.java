@@ -1,6 +1,6 @@
 package dev.hyperopt.dl4j.objective;
 
-import dev.hyperopt.dl4j.data.DataSplits;
+import dev.hyperopt.nd4j.data.DataSplits;
 import dev.hyperopt.dl4j.model.TrainedNet;
 import dev.hyperopt.engine.api.Config;
 import dev.hyperopt.engine.api.Outcome;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hyperopt.dl4j.model.Nd4jRuntime;
+import dev.hyperopt.nd4j.Nd4jRuntime;
 import dev.hyperopt.engine.api.Config;
 import dev.hyperopt.vision.data.Images;
 import dev.hyperopt.vision.model.VisionModel;
