@@ -1,6 +1,6 @@
 package dev.hyperopt.cli;
 
-import dev.hyperopt.dl4j.data.DataSplits;
+import dev.hyperopt.nd4j.data.DataSplits;
 import dev.hyperopt.vision.data.ImageSources;
 import dev.hyperopt.vision.data.ImageSplits;
 import dev.hyperopt.vision.data.Images;

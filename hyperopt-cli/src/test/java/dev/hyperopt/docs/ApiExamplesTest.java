@@ -15,7 +15,7 @@ import dev.hyperopt.engine.run.StopReason;
 import dev.hyperopt.engine.store.MemoryTrialStore;
 import dev.hyperopt.engine.store.TrialStore;
 import dev.hyperopt.report.HtmlReport;
-import dev.hyperopt.dl4j.data.DataSplits;
+import dev.hyperopt.nd4j.data.DataSplits;
 import dev.hyperopt.vision.VisionFamily;
 import dev.hyperopt.vision.convnet.ConvnetModel;
 import dev.hyperopt.vision.data.ImageSources;

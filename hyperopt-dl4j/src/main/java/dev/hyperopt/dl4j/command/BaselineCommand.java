@@ -1,10 +1,10 @@
 package dev.hyperopt.dl4j.command;
 
-import dev.hyperopt.dl4j.data.DataSplits;
 import dev.hyperopt.dl4j.model.BaselineMlp;
 import dev.hyperopt.engine.spi.Arguments;
 import dev.hyperopt.engine.spi.CommandOption;
 import dev.hyperopt.engine.spi.FamilyCommand;
+import dev.hyperopt.nd4j.data.DataSplits;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.hyperopt.dl4j.command;
 
-import dev.hyperopt.dl4j.data.DataException;
-import dev.hyperopt.dl4j.data.DataSplits;
 import dev.hyperopt.engine.spi.Arguments;
 import dev.hyperopt.engine.spi.CommandException;
 import dev.hyperopt.engine.spi.CommandOption;
+import dev.hyperopt.nd4j.data.DataException;
+import dev.hyperopt.nd4j.data.DataSplits;
 
 import java.util.List;
 

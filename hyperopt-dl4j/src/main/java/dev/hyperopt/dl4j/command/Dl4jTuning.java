@@ -1,9 +1,6 @@
 package dev.hyperopt.dl4j.command;
 
 import dev.hyperopt.dl4j.Dl4jFamily;
-import dev.hyperopt.dl4j.data.DataSplits;
-import dev.hyperopt.dl4j.model.DivergenceException;
-import dev.hyperopt.dl4j.model.Nd4jRuntime;
 import dev.hyperopt.dl4j.model.TrainedNet;
 import dev.hyperopt.dl4j.objective.Dl4jObjective;
 import dev.hyperopt.dsl.ir.SearchSpace;
@@ -15,6 +12,9 @@ import dev.hyperopt.engine.spi.CommandOption;
 import dev.hyperopt.engine.spi.FamilyInputs;
 import dev.hyperopt.engine.spi.Search;
 import dev.hyperopt.engine.spi.Tuning;
+import dev.hyperopt.nd4j.DivergenceException;
+import dev.hyperopt.nd4j.Nd4jRuntime;
+import dev.hyperopt.nd4j.data.DataSplits;
 
 import java.io.IOException;
 import java.io.PrintWriter;

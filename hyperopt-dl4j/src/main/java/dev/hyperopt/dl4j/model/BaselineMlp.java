@@ -1,6 +1,8 @@
 package dev.hyperopt.dl4j.model;
 
-import dev.hyperopt.dl4j.data.Dataset;
+import dev.hyperopt.nd4j.Nd4jRuntime;
+import dev.hyperopt.nd4j.Permutations;
+import dev.hyperopt.nd4j.data.Dataset;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -44,7 +46,7 @@ public final class BaselineMlp {
         int bs = Math.min(64, n);
         SplittableRandom order = new SplittableRandom(seed);
         for (int e = 0; e < epochs; e++) {
-            int[] perm = Layers.permutation(n, order);
+            int[] perm = Permutations.random(n, order);
             INDArray xs = x.getRows(perm);
             INDArray ys = y.getRows(perm);
             for (int b = 0; b < n; b += bs) {

@@ -1,6 +1,10 @@
 package dev.hyperopt.dl4j.model;
 
-import dev.hyperopt.dl4j.data.Dataset;
+import dev.hyperopt.nd4j.DivergenceException;
+import dev.hyperopt.nd4j.Nd4jRuntime;
+import dev.hyperopt.nd4j.Permutations;
+import dev.hyperopt.nd4j.TimeBudget;
+import dev.hyperopt.nd4j.data.Dataset;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -164,7 +168,7 @@ public final class DeepNets {
                 stoppedBy = "time";
                 break;
             }
-            int[] perm = Layers.permutation(n, order);
+            int[] perm = Permutations.random(n, order);
             INDArray xs = x.getRows(perm);
             INDArray ys = y.getRows(perm);
             double sum = 0;

@@ -1,5 +1,8 @@
 package dev.hyperopt.dl4j.model;
 
+import dev.hyperopt.nd4j.DivergenceException;
+import dev.hyperopt.nd4j.Permutations;
+import dev.hyperopt.nd4j.TimeBudget;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -127,7 +130,7 @@ public final class Rbm {
         java.util.SplittableRandom order = new java.util.SplittableRandom(seed);
         outer:
         for (int e = 0; e < o.epochs(); e++) {
-            INDArray shuffled = x.getRows(Layers.permutation(n, order));
+            INDArray shuffled = x.getRows(Permutations.random(n, order));
             for (int b = 0; b < batches; b++) {
                 if (budget.expired()) break outer;
                 INDArray batch = shuffled.get(NDArrayIndex.interval((long) b * bs, (long) (b + 1) * bs), NDArrayIndex.all());

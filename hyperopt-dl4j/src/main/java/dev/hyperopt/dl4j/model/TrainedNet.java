@@ -1,6 +1,6 @@
 package dev.hyperopt.dl4j.model;
 
-import dev.hyperopt.dl4j.data.Dataset;
+import dev.hyperopt.nd4j.data.Dataset;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;

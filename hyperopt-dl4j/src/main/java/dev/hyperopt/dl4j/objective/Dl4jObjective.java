@@ -1,16 +1,16 @@
 package dev.hyperopt.dl4j.objective;
 
-import dev.hyperopt.dl4j.data.DataSplits;
 import dev.hyperopt.dl4j.model.DeepNets;
-import dev.hyperopt.dl4j.model.DivergenceException;
 import dev.hyperopt.dl4j.model.NetSpec;
 import dev.hyperopt.dl4j.model.Pretraining;
-import dev.hyperopt.dl4j.model.TimeBudget;
 import dev.hyperopt.dl4j.model.TrainedNet;
 import dev.hyperopt.engine.api.Config;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.TrialContext;
+import dev.hyperopt.nd4j.DivergenceException;
+import dev.hyperopt.nd4j.TimeBudget;
+import dev.hyperopt.nd4j.data.DataSplits;
 
 import java.time.Duration;
 import java.util.ArrayList;

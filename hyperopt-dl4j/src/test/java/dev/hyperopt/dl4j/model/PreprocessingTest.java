@@ -1,7 +1,8 @@
 package dev.hyperopt.dl4j.model;
 
-import dev.hyperopt.dl4j.data.Dataset;
-import dev.hyperopt.dl4j.data.SyntheticImages;
+import dev.hyperopt.nd4j.Nd4jRuntime;
+import dev.hyperopt.nd4j.data.Dataset;
+import dev.hyperopt.nd4j.data.SyntheticImages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,10 +1,10 @@
 package dev.hyperopt.dl4j.objective;
 
-import dev.hyperopt.dl4j.data.DataSplits;
 import dev.hyperopt.dl4j.model.TrainedNet;
 import dev.hyperopt.engine.api.Config;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.TrialContext;
+import dev.hyperopt.nd4j.data.DataSplits;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;

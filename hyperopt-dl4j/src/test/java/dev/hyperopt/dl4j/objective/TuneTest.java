@@ -1,12 +1,12 @@
 package dev.hyperopt.dl4j.objective;
 
-import dev.hyperopt.dl4j.data.DataSplits;
 import dev.hyperopt.dl4j.model.TrainedNet;
 import dev.hyperopt.dsl.HSpaceCompiler;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.run.Result;
+import dev.hyperopt.nd4j.data.DataSplits;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,6 @@
 package dev.hyperopt.vision.bench;
 
-import dev.hyperopt.dl4j.data.DataSplits;
+import dev.hyperopt.nd4j.data.DataSplits;
 import dev.hyperopt.vision.data.ImageSplits;
 import dev.hyperopt.vision.data.Images;
 import dev.hyperopt.vision.pipeline.FeaturePipeline;

@@ -1,10 +1,10 @@
 package dev.hyperopt.vision.cnn;
 
-import dev.hyperopt.dl4j.model.DivergenceException;
-import dev.hyperopt.dl4j.model.TimeBudget;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.TrialContext;
+import dev.hyperopt.nd4j.DivergenceException;
+import dev.hyperopt.nd4j.TimeBudget;
 import dev.hyperopt.vision.data.ImageSplits;
 import dev.hyperopt.vision.pipeline.InvalidArchitectureException;
 

@@ -1,8 +1,9 @@
 package dev.hyperopt.vision.cnn;
 
-import dev.hyperopt.dl4j.model.DivergenceException;
-import dev.hyperopt.dl4j.model.Nd4jRuntime;
-import dev.hyperopt.dl4j.model.TimeBudget;
+import dev.hyperopt.nd4j.DivergenceException;
+import dev.hyperopt.nd4j.Nd4jRuntime;
+import dev.hyperopt.nd4j.Permutations;
+import dev.hyperopt.nd4j.TimeBudget;
 import dev.hyperopt.vision.data.Images;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -66,7 +67,7 @@ public final class CnnTrainer {
                 break;
             }
             epoch++;
-            int[] perm = permutation(n, order);
+            int[] perm = Permutations.random(n, order);
             double sum = 0;
             int done = 0;
             for (int b = 0; b < batches; b++) {
@@ -110,17 +111,5 @@ public final class CnnTrainer {
         INDArray y = Nd4j.zeros(DataType.FLOAT, labels.length, classes);
         for (int i = 0; i < labels.length; i++) y.putScalar(i, labels[i], 1f);
         return y;
-    }
-
-    private static int[] permutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

@@ -1,11 +1,11 @@
 package dev.hyperopt.vision.command;
 
-import dev.hyperopt.dl4j.data.DataException;
-import dev.hyperopt.dl4j.model.Nd4jRuntime;
 import dev.hyperopt.engine.spi.Arguments;
 import dev.hyperopt.engine.spi.CommandException;
 import dev.hyperopt.engine.spi.CommandOption;
 import dev.hyperopt.engine.spi.FamilyCommand;
+import dev.hyperopt.nd4j.Nd4jRuntime;
+import dev.hyperopt.nd4j.data.DataException;
 import dev.hyperopt.vision.data.ImageFiles;
 import dev.hyperopt.vision.model.VisionModel;
 import dev.hyperopt.vision.model.VisionModels;

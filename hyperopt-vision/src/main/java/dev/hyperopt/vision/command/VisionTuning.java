@@ -1,10 +1,5 @@
 package dev.hyperopt.vision.command;
 
-import dev.hyperopt.dl4j.data.DataException;
-import dev.hyperopt.dl4j.data.DataSplits;
-import dev.hyperopt.dl4j.model.DivergenceException;
-import dev.hyperopt.dl4j.model.Nd4jRuntime;
-import dev.hyperopt.dl4j.model.TimeBudget;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Config;
 import dev.hyperopt.engine.api.Objective;
@@ -15,6 +10,11 @@ import dev.hyperopt.engine.spi.CommandOption;
 import dev.hyperopt.engine.spi.FamilyInputs;
 import dev.hyperopt.engine.spi.Search;
 import dev.hyperopt.engine.spi.Tuning;
+import dev.hyperopt.nd4j.DivergenceException;
+import dev.hyperopt.nd4j.Nd4jRuntime;
+import dev.hyperopt.nd4j.TimeBudget;
+import dev.hyperopt.nd4j.data.DataException;
+import dev.hyperopt.nd4j.data.DataSplits;
 import dev.hyperopt.vision.VisionFamily;
 import dev.hyperopt.vision.cnn.CnnObjective;
 import dev.hyperopt.vision.cnn.CnnSpec;

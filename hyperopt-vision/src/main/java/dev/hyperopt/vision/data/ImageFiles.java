@@ -1,6 +1,6 @@
 package dev.hyperopt.vision.data;
 
-import dev.hyperopt.dl4j.data.DataException;
+import dev.hyperopt.nd4j.data.DataException;
 
 import javax.imageio.ImageIO;
 import java.awt.Graphics2D;

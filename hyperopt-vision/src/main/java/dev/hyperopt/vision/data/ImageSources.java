@@ -1,7 +1,7 @@
 package dev.hyperopt.vision.data;
 
-import dev.hyperopt.dl4j.data.DataException;
-import dev.hyperopt.dl4j.data.DataSplits;
+import dev.hyperopt.nd4j.data.DataException;
+import dev.hyperopt.nd4j.data.DataSplits;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.hyperopt.vision.data;
 
-import dev.hyperopt.dl4j.data.DataException;
-import dev.hyperopt.dl4j.data.Dataset;
+import dev.hyperopt.nd4j.data.DataException;
+import dev.hyperopt.nd4j.data.Dataset;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -2,7 +2,7 @@ package dev.hyperopt.vision.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hyperopt.dl4j.data.DataException;
+import dev.hyperopt.nd4j.data.DataException;
 import dev.hyperopt.vision.cnn.CnnModel;
 import dev.hyperopt.vision.convnet.ConvnetModel;
 

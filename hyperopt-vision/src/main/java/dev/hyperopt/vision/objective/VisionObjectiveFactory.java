@@ -1,9 +1,9 @@
 package dev.hyperopt.vision.objective;
 
-import dev.hyperopt.dl4j.data.DataException;
-import dev.hyperopt.dl4j.data.DataSplits;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.spi.ObjectiveFactory;
+import dev.hyperopt.nd4j.data.DataException;
+import dev.hyperopt.nd4j.data.DataSplits;
 import dev.hyperopt.vision.data.ImageFolder;
 import dev.hyperopt.vision.data.ImageSources;
 

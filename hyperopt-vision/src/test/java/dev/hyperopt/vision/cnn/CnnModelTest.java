@@ -2,8 +2,8 @@ package dev.hyperopt.vision.cnn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hyperopt.dl4j.data.DataException;
-import dev.hyperopt.dl4j.model.TimeBudget;
+import dev.hyperopt.nd4j.TimeBudget;
+import dev.hyperopt.nd4j.data.DataException;
 import dev.hyperopt.vision.data.Images;
 import dev.hyperopt.vision.model.VisionModel;
 import dev.hyperopt.vision.model.VisionModels;

@@ -1,7 +1,7 @@
 package dev.hyperopt.vision.convnet;
 
-import dev.hyperopt.dl4j.data.SyntheticImages;
 import dev.hyperopt.engine.api.Config;
+import dev.hyperopt.nd4j.data.SyntheticImages;
 import dev.hyperopt.vision.TestConfigs;
 import dev.hyperopt.vision.data.Images;
 import dev.hyperopt.vision.pipeline.InvalidArchitectureException;

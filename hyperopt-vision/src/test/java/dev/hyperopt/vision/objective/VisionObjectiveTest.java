@@ -1,6 +1,5 @@
 package dev.hyperopt.vision.objective;
 
-import dev.hyperopt.dl4j.data.DataSplits;
 import dev.hyperopt.dsl.HSpaceCompiler;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Config;
@@ -9,6 +8,7 @@ import dev.hyperopt.engine.api.TrialContext;
 import dev.hyperopt.engine.sample.Seeds;
 import dev.hyperopt.engine.sample.random.PriorSampler;
 import dev.hyperopt.engine.space.SpaceEvaluator;
+import dev.hyperopt.nd4j.data.DataSplits;
 import dev.hyperopt.vision.TestConfigs;
 import dev.hyperopt.vision.VisionFamily;
 import dev.hyperopt.vision.data.ImageSplits;

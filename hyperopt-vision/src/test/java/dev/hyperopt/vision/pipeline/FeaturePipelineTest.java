@@ -1,6 +1,6 @@
 package dev.hyperopt.vision.pipeline;
 
-import dev.hyperopt.dl4j.data.SyntheticImages;
+import dev.hyperopt.nd4j.data.SyntheticImages;
 import dev.hyperopt.vision.data.Images;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
 package dev.hyperopt.vision.pipeline;
 
-import dev.hyperopt.dl4j.model.Nd4jRuntime;
+import dev.hyperopt.nd4j.Nd4jRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,4 +1,4 @@
-package dev.hyperopt.dl4j.data;
+package dev.hyperopt.nd4j.data;
 
 import java.util.List;
 import java.util.TreeSet;

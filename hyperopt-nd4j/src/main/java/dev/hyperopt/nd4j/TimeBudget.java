@@ -1,4 +1,4 @@
-package dev.hyperopt.dl4j.model;
+package dev.hyperopt.nd4j;
 
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;

@@ -1,9 +1,9 @@
-package dev.hyperopt.dl4j.model;
+package dev.hyperopt.nd4j;
 
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Starts ND4J the way this module needs it: one native thread. On small machines ND4J runs
+ * Starts ND4J the way the neural-net modules need it: one native thread. On small machines ND4J runs
  * two to four times faster with one OpenMP thread than with its default of one per core,
  * and parallel trials already use the other cores.
  */

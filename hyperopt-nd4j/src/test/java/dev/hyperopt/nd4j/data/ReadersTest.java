@@ -1,4 +1,4 @@
-package dev.hyperopt.dl4j.data;
+package dev.hyperopt.nd4j.data;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,6 @@
-package dev.hyperopt.dl4j.data;
+package dev.hyperopt.nd4j.data;
+
+import dev.hyperopt.nd4j.Permutations;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +113,7 @@ public record DataSplits(String name, Dataset train, Dataset valid, Dataset test
         }
         int nTest = sizes.testOr(officialTest.size());
         if (nTest > officialTest.size()) throw new DataException("fashion-mnist: " + nTest + " test images asked, the test set has " + officialTest.size());
-        int[] order = permutation(all.size(), seed);
+        int[] order = Permutations.random(all.size(), new SplittableRandom(seed));
         return new DataSplits("fashion-mnist", all.rows(slice(order, 0, nTrain)), all.rows(slice(order, nTrain, nTrain + nValid)),
                 officialTest.range(0, nTest));
     }
@@ -135,22 +137,9 @@ public record DataSplits(String name, Dataset train, Dataset valid, Dataset test
             throw new DataException(file + ": " + n + " examples are too few for " + nTrain + " training, " + nValid + " validation and "
                     + nTest + " test examples");
         }
-        int[] order = permutation(n, seed);
+        int[] order = Permutations.random(n, new SplittableRandom(seed));
         return new DataSplits(file.toString(), all.rows(slice(order, 0, nTrain)), all.rows(slice(order, nTrain, nTrain + nValid)),
                 all.rows(slice(order, nTrain + nValid, nTrain + nValid + nTest)));
-    }
-
-    static int[] permutation(int n, long seed) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     private static int[] slice(int[] a, int from, int to) {

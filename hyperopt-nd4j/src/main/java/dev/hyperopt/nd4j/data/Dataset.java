@@ -1,6 +1,6 @@
-package dev.hyperopt.dl4j.data;
+package dev.hyperopt.nd4j.data;
 
-import dev.hyperopt.dl4j.model.Nd4jRuntime;
+import dev.hyperopt.nd4j.Nd4jRuntime;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

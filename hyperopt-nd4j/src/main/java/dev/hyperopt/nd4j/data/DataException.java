@@ -1,4 +1,4 @@
-package dev.hyperopt.dl4j.data;
+package dev.hyperopt.nd4j.data;
 
 /** Input data that cannot be used: the message is one line a user can act on. */
 public final class DataException extends RuntimeException {
