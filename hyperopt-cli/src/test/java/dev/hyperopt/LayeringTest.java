@@ -20,6 +20,7 @@ class LayeringTest {
     private static final String WEKA = "dev.hyperopt.weka..";
     private static final String DL4J = "dev.hyperopt.dl4j..";
     private static final String VISION = "dev.hyperopt.vision..";
+    private static final String ND4J = "dev.hyperopt.nd4j..";
     private static final String REPORT = "dev.hyperopt.report..";
     private static final String SUITE = "dev.hyperopt.suite..";
     private static final String TESTING = "dev.hyperopt.testing..";
@@ -27,16 +28,21 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule theLanguageKnowsNothingAboveIt = noClasses().that().resideInAPackage(DSL)
-            .should().dependOnClassesThat().resideInAnyPackage(ENGINE, WEKA, DL4J, VISION, REPORT, SUITE, TESTING, CLI);
+            .should().dependOnClassesThat().resideInAnyPackage(ENGINE, WEKA, DL4J, VISION, ND4J, REPORT, SUITE, TESTING, CLI);
 
     @ArchTest
     static final ArchRule theEngineKnowsNoFamilyReportOrCommandLine = noClasses().that().resideInAPackage(ENGINE)
-            .should().dependOnClassesThat().resideInAnyPackage(WEKA, DL4J, VISION, REPORT, SUITE, TESTING, CLI,
+            .should().dependOnClassesThat().resideInAnyPackage(WEKA, DL4J, VISION, ND4J, REPORT, SUITE, TESTING, CLI,
                     "weka..", "org.nd4j..", "org.deeplearning4j..", "org.datavec..");
 
     @ArchTest
-    static final ArchRule familiesKnowNothingOfTheCommandLine = noClasses().that().resideInAnyPackage(WEKA, DL4J, VISION)
+    static final ArchRule familiesKnowNothingOfTheCommandLine = noClasses().that().resideInAnyPackage(WEKA, DL4J, VISION, ND4J)
             .should().dependOnClassesThat().resideInAPackage(CLI);
+
+    /** Families reach the command line through the engine's Family SPI: the command line names none of them. */
+    @ArchTest
+    static final ArchRule theCommandLineKnowsNoFamily = noClasses().that().resideInAPackage(CLI)
+            .should().dependOnClassesThat().resideInAnyPackage(WEKA, DL4J, VISION, ND4J, "weka..", "org.deeplearning4j..");
 
     @ArchTest
     static final ArchRule wekaKnowsNoOtherFamily = noClasses().that().resideInAPackage(WEKA)

@@ -43,7 +43,7 @@ final class FamilyCommands {
         });
         self[0] = spec;
         spec.name(family.id()).mixinStandardHelpOptions(true);
-        spec.usageMessage().description(family.description());
+        spec.usageMessage().description(help(family.description()));
         CommandLine group = new CommandLine(spec);
         family.tuning().ifPresent(t -> group.addSubcommand("tune", FamilyTuneCommand.commandLine(family, t)));
         for (FamilyCommand c : family.commands()) group.addSubcommand(c.name(), command(c));
@@ -64,7 +64,7 @@ final class FamilyCommands {
         });
         self[0] = spec;
         spec.name(command.name()).mixinStandardHelpOptions(true);
-        spec.usageMessage().description(command.description()).sortOptions(false);
+        spec.usageMessage().description(help(command.description())).sortOptions(false);
         declare(spec, command.options());
         return new CommandLine(spec);
     }
@@ -72,7 +72,7 @@ final class FamilyCommands {
     /** Adds the family's options to a command. */
     static void declare(CommandSpec spec, List<CommandOption> options) {
         for (CommandOption o : options) {
-            String description = o.defaultValue() == null ? o.description() : o.description() + " (default: " + o.defaultValue() + ")";
+            String description = help(o.defaultValue() == null ? o.description() : o.description() + " (default: " + o.defaultValue() + ")");
             switch (o.kind()) {
                 case VALUE -> spec.addOption(OptionSpec.builder(o.name()).paramLabel(o.label()).type(String.class)
                         .required(o.required()).defaultValue(o.defaultValue()).description(description).build());
@@ -81,6 +81,11 @@ final class FamilyCommands {
                         .type(List.class).auxiliaryTypes(String.class).description(description).build());
             }
         }
+    }
+
+    /** A family's text as picocli shows it: plain text, where picocli would read {@code %} as a format. */
+    static String help(String text) {
+        return text.replace("%", "%%");
     }
 
     /** The values given for the family's options, as text (defaults filled in, flags "true"). */

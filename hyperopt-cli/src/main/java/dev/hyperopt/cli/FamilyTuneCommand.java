@@ -4,7 +4,6 @@ import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.run.Result;
 import dev.hyperopt.engine.spi.Arguments;
-import dev.hyperopt.engine.spi.CommandOption;
 import dev.hyperopt.engine.spi.Family;
 import dev.hyperopt.engine.spi.Search;
 import dev.hyperopt.engine.spi.Tuning;
@@ -14,9 +13,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -43,12 +40,12 @@ final class FamilyTuneCommand implements Callable<Integer> {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
         command.spec = spec;
         spec.name("tune").mixinStandardHelpOptions(true);
-        spec.usageMessage().description(tuning.description()).sortOptions(false);
+        spec.usageMessage().description(FamilyCommands.help(tuning.description())).sortOptions(false);
         FamilyCommands.declare(spec, tuning.options());
         Tuning.Defaults d = tuning.defaults();
         if (d.model() != null) {
             spec.addOption(OptionSpec.builder("--model").paramLabel("FILE").type(Path.class)
-                    .description("where to save the refitted model (default: " + d.model() + ")").build());
+                    .description(FamilyCommands.help("where to save the refitted model (default: " + d.model() + ")")).build());
         }
         spec.addMixin("tune", CommandSpec.forAnnotatedObject(command.options));
         spec.defaultValueProvider(arg -> {
@@ -118,12 +115,5 @@ final class FamilyTuneCommand implements Callable<Integer> {
         m.put(ObjectiveSettings.TUNE_ARGUMENTS, ResultDocument.compact(arguments.values()));
         m.put(ObjectiveSettings.SEED, Long.toString(seed));
         return m;
-    }
-
-    /** The family's own option names, for tests and help. */
-    List<String> familyOptions() {
-        List<String> names = new ArrayList<>();
-        for (CommandOption o : tuning.options()) names.add(o.name());
-        return names;
     }
 }

@@ -42,9 +42,9 @@ class FamilyCommandsTest {
     @Test
     void familyDefaultsShowInTheirHelp() {
         assertThat(help("weka")).contains("trials in the study at most (default: 100)").contains("(default: 5m)")
-                .contains("where to save the refitted model (default: DATA-NAME.model)");
+                .contains("where to save the refitted model (default: DATA-NAME.");
         assertThat(help("dl4j")).contains("trials in the study at most (default: 20)").contains("(default: dl4j-model.zip)")
-                .contains("(default: none)");
+                .contains("(default: none)").contains("60% of a file");
     }
 
     /** A family's tune help, its lines joined, so that wrapping does not matter. */
