@@ -42,7 +42,8 @@ class TuneInterruptTest {
             String line;
             while ((line = r.readLine()) != null && !line.contains("hanging in trial 3")) output.append(line).append('\n');
             assertThat(line).as("trial 3 starts; the output so far:%n%s", output).isNotNull();
-            p.destroy(); // SIGTERM runs the shutdown hook, as SIGINT from Ctrl-C does
+            // SIGTERM runs the shutdown hook, as SIGINT from Ctrl-C does; unlike Process.destroy this keeps the output open.
+            p.toHandle().destroy();
             while ((line = r.readLine()) != null) output.append(line).append('\n');
         }
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
