@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """A test objective speaking the JSON-lines protocol.
 
-Usage: plan.py BEHAVIOUR[,BEHAVIOUR...] [--sleep SECONDS]
+Usage: plan.py BEHAVIOUR[,BEHAVIOUR...] [--sleep SECONDS] [--rendezvous FOLDER COUNT]
 Trial t behaves as BEHAVIOUR number t modulo the list's length:
 ok (loss = sum of squares of the numeric labels), nan, inf, noloss, string, fail,
 garbage, array, exit, hang, raise, stderr (writes to stderr, then as ok), twolines.
 Every ok reply attaches the process id and how many trials this process has seen.
+With --rendezvous, each copy of the program, on its first trial, leaves a file named after
+its process id in FOLDER and waits until COUNT copies have done so: the trials overlap, or
+(after a minute) the first trial fails, saying how many copies met.
 """
 import json
 import os
@@ -14,7 +17,17 @@ import time
 
 plan = sys.argv[1].split(",")
 sleep = float(sys.argv[sys.argv.index("--sleep") + 1]) if "--sleep" in sys.argv else 0.0
+rendezvous = sys.argv[sys.argv.index("--rendezvous") + 1:][:2] if "--rendezvous" in sys.argv else None
 seen = 0
+
+
+def meet(folder, count):
+    """Waits until count copies have arrived in folder; returns how many did."""
+    open(os.path.join(folder, str(os.getpid())), "w").close()
+    end = time.monotonic() + 60
+    while len(os.listdir(folder)) < count and time.monotonic() < end:
+        time.sleep(0.01)
+    return len(os.listdir(folder))
 
 
 def reply(obj):
@@ -29,6 +42,11 @@ for line in sys.stdin:
     seen += 1
     t = req["trial"]
     b = plan[t % len(plan)]
+    if rendezvous and seen == 1:
+        met = meet(rendezvous[0], int(rendezvous[1]))
+        if met < int(rendezvous[1]):
+            reply({"status": "fail", "error": "only %d of %s copies met" % (met, rendezvous[1])})
+            continue
     if sleep:
         time.sleep(sleep)
     loss = sum(float(v) ** 2 for v in req["labels"].values() if isinstance(v, (int, float)))

@@ -2,7 +2,6 @@ package dev.hyperopt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +34,7 @@ class GettingStartedTest {
 
     @Test
     void theFirstTuneWorksAsThePageSays() throws Exception {
-        Assumptions.assumeTrue(TuneCommandTestSupport.python3(), "python3 is needed for this test");
+        TuneCommandTestSupport.require("python3");
         String md = Files.readString(PAGE);
         Path space = Files.writeString(dir.resolve("first.hspace"), block(md, "hspace", "Save this as `first.hspace`"));
         Path objective = Files.writeString(dir.resolve("objective.py"), block(md, "python", "Save\nthis as `objective.py`"));

@@ -172,7 +172,7 @@ class ReportCommandTest {
 
     @Test
     void tuneWritesTheReportAtTheEndOfTheRun() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(TuneCommandTestSupport.python3(), "python3 is needed for this test");
+        TuneCommandTestSupport.require("python3");
         Path spaceFile = Files.writeString(dir.resolve("s.hspace"), SPACE);
         Path out = dir.resolve("tuned.html");
         Cli r = Cli.run("tune", spaceFile.toString(), "--objective-cmd", TuneCommandTest.plan("ok,ok,fail"), "--algo", "rand",

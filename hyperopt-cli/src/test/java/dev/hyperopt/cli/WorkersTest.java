@@ -3,7 +3,6 @@ package dev.hyperopt.cli;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.store.TrialStore;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +45,6 @@ class WorkersTest {
     @Test
     void workersOnPostgresFinishEveryTrialOnceWhenOneIsKilled() throws Exception {
         String url = TestStores.postgres();
-        Assumptions.assumeTrue(url != null, TestStores.NO_PG);
         workersFinishEveryTrialOnceWhenOneIsKilled(url);
     }
 
@@ -139,7 +137,6 @@ class WorkersTest {
     @Test
     void twoDriversOnPostgresNeverShareATrialNumber() throws Exception {
         String url = TestStores.postgres();
-        Assumptions.assumeTrue(url != null, TestStores.NO_PG);
         twoDriversOnOneStudyNeverShareATrialNumber(url);
     }
 

@@ -21,10 +21,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,11 +79,15 @@ class ResumeTest {
         int evals = 30;
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<Result>> runs = new java.util.ArrayList<>();
+        // No trial finishes before both runs have one running: they work on the study at the same time.
+        CountDownLatch bothRunning = new CountDownLatch(2);
         for (int i = 0; i < 2; i++) {
+            AtomicBoolean arrived = new AtomicBoolean();
             runs.add(pool.submit(() -> {
                 try (TrialStore store = open()) {
                     return Hyperopt.minimize(space, ctx -> {
-                        Thread.sleep(5);
+                        if (arrived.compareAndSet(false, true)) bothRunning.countDown();
+                        bothRunning.await();
                         return Outcome.ok(ctx.trial());
                     }).algorithm("rand").seed(1).maxEvals(evals).parallelism(2).store(store).study("s").run();
                 }
