@@ -1,13 +1,12 @@
 package dev.hyperopt.weka;
 
-import dev.hyperopt.dsl.CompileResult;
-import dev.hyperopt.dsl.HSpaceCompiler;
 import dev.hyperopt.dsl.ir.SearchSpace;
+import dev.hyperopt.engine.spi.CommandException;
+import dev.hyperopt.engine.spi.FamilyInputs;
 import weka.core.Instances;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 
 /** The spaces users name: a shipped one by name ({@code classification}, {@code j48}, ...) or an {@code .hspace} file. */
 public final class WekaSpaces {
@@ -50,28 +49,12 @@ public final class WekaSpaces {
      *                                  message then holds the rendered diagnostics)
      */
     public static SearchSpace load(String nameOrFile) {
-        WekaFamily family = new WekaFamily();
-        CompileResult r;
-        if (nameOrFile.endsWith(".hspace")) {
-            Path p = Path.of(nameOrFile);
-            if (!Files.isRegularFile(p)) throw new IllegalArgumentException("no such file: " + nameOrFile);
-            try {
-                r = new HSpaceCompiler().compile(p);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read " + nameOrFile + ": " + e.getMessage());
-            }
-        } else {
-            String resource = family.spaces().get(nameOrFile);
-            if (resource == null) {
-                throw new IllegalArgumentException("no Weka space named '" + nameOrFile + "' (shipped: "
-                        + String.join(", ", family.spaces().keySet()) + "; or give an .hspace file)");
-            }
-            r = new HSpaceCompiler().compile("classpath:" + resource, family.spaceText(nameOrFile));
-        }
+        StringWriter diagnostics = new StringWriter();
         try {
-            return r.orThrow();
-        } catch (dev.hyperopt.dsl.CompileException e) {
-            throw new IllegalArgumentException(nameOrFile + " has errors:\n" + e.getMessage(), e);
+            return FamilyInputs.space(new WekaFamily(), nameOrFile, new PrintWriter(diagnostics, true));
+        } catch (CommandException e) {
+            String listed = diagnostics.toString();
+            throw new IllegalArgumentException(listed.isEmpty() ? e.getMessage() : nameOrFile + " has errors:\n" + listed, e);
         }
     }
 }
