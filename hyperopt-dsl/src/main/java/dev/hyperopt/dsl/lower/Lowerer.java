@@ -97,7 +97,7 @@ final class Lowerer implements Expr.Visitor<Lowered> {
     public Lowered visitNamedChoice(Expr.NamedChoice e) {
         if (e.branches().isEmpty()) return error(DiagnosticCode.EMPTY_CHOICE, e.span(), "choice needs at least one branch");
         boolean[] ok = {true};
-        String label = labelArgument("choice { }", e.keywords(), Set.of("label"), new LinkedHashMap<>(), ok);
+        String label = labelArgument("choice { ... }", e.keywords(), Set.of("label"), new LinkedHashMap<>(), ok);
         SourceSpan firstKeyword = e.keywords().isEmpty() ? null : e.keywords().get(0).span();
         List<String> names = new ArrayList<>();
         List<Node> options = new ArrayList<>();
