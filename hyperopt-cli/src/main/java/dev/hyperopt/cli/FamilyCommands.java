@@ -26,12 +26,22 @@ import java.util.concurrent.Callable;
 final class FamilyCommands {
     private FamilyCommands() {}
 
-    /** Adds {@code hyperopt ID ...} to {@code root} for each family that has commands. */
+    /**
+     * Adds {@code hyperopt ID ...} to {@code root} for each family that has commands. A family
+     * whose commands cannot be built (an option declared twice, or one the command line gives
+     * every tune command) is left out with one line on standard error, so that one broken
+     * module does not take the other commands with it.
+     */
     static void addTo(CommandLine root, List<Family> families) {
         for (Family family : families) {
             if (family.tuning().isEmpty() && family.commands().isEmpty()) continue;
             if (root.getSubcommands().containsKey(family.id())) continue;  // a built-in command keeps its name
-            root.addSubcommand(family.id(), group(family));
+            try {
+                root.addSubcommand(family.id(), group(family));
+            } catch (CommandLine.PicocliException | IllegalArgumentException e) {
+                root.getErr().println("hyperopt: the commands of family '" + family.id() + "' are left out: " + UserError.describe(e));
+                root.getErr().flush();
+            }
         }
     }
 

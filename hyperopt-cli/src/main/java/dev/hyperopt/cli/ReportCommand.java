@@ -89,7 +89,7 @@ final class ReportCommand implements Callable<Integer> {
                         + "(fingerprints " + SpaceFingerprint.of(space) + " and " + info.spaceFingerprint() + "); "
                         + "give the study's own file, or none");
             }
-            if (space == null) space = storedSpace(trialStore, info);
+            if (space == null) space = storedSpace(trialStore, info, err);
             List<Trial> trials = trialStore.trials(info.name());
             try {
                 HtmlReport.of(info, space, trials).write(out);
@@ -104,12 +104,27 @@ final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The space the store recorded for the study (its canonical text), when it still compiles to the same space. */
-    private static SearchSpace storedSpace(TrialStore s, StudyInfo info) {
+    /**
+     * The space the store recorded for the study (its canonical text), when it still compiles to
+     * the same space; otherwise null, said in one line on {@code err}, as the report then lacks
+     * what only the space knows.
+     */
+    private static SearchSpace storedSpace(TrialStore s, StudyInfo info, PrintWriter err) {
         Optional<String> text = s instanceof SharedTrialStore shared ? shared.spaceText(info.name()) : Optional.empty();
         if (text.isEmpty()) return null;
         CompileResult r = new HSpaceCompiler().compile("study " + info.name(), text.get());
-        return r.ok() && SpaceFingerprint.of(r.space()).equals(info.spaceFingerprint()) ? r.space() : null;
+        String problem;
+        if (!r.ok()) {
+            problem = "does not compile (" + r.diagnostics().get(0).headline() + ")";
+        } else if (!SpaceFingerprint.of(r.space()).equals(info.spaceFingerprint())) {
+            problem = "compiles to fingerprint " + SpaceFingerprint.of(r.space()) + ", not the study's " + info.spaceFingerprint();
+        } else {
+            return r.space();
+        }
+        err.println("hyperopt: the space recorded for study '" + info.name() + "' " + problem
+                + "; the report goes without it (give the study's file with --space)");
+        err.flush();
+        return null;
     }
 
     private StudyInfo study(TrialStore s) {

@@ -2,10 +2,17 @@ package dev.hyperopt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
+import dev.hyperopt.engine.spi.Arguments;
+import dev.hyperopt.engine.spi.CommandOption;
+import dev.hyperopt.engine.spi.Family;
+import dev.hyperopt.engine.spi.FamilyCommand;
+import dev.hyperopt.engine.spi.Tuning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import weka.classifiers.Classifier;
 import weka.core.SerializationHelper;
 
@@ -22,6 +29,45 @@ class FamilyCommandsTest {
     /** The options every tune command takes, as the command-line contract lists them. */
     static final List<String> COMMON = List.of("--algo", "--max-evals", "--seed", "--parallel", "--timeout", "--trial-timeout",
             "--early-stop", "--loss-threshold", "--store", "--study", "--workers", "--json", "--report", "--quiet");
+
+    @Test
+    void theSharedOptionsAreTheContractsAndReservedForFamilies() {
+        List<String> declared = CommandSpec.forAnnotatedObject(new TuneOptions()).options().stream().map(OptionSpec::longestName).toList();
+        assertThat(declared).containsExactlyElementsOf(COMMON);
+        assertThat(Tuning.SHARED_OPTIONS).containsAll(COMMON).contains("--model");
+    }
+
+    @Test
+    void aFamilyWhoseOptionsClashIsLeftOutAndTheOthersStay() {
+        Family clashing = new Family() {
+            @Override
+            public String id() {
+                return "clash";
+            }
+
+            @Override
+            public com.google.inject.Module module() {
+                return binder -> {};
+            }
+
+            @Override
+            public List<FamilyCommand> commands() {
+                CommandOption twice = CommandOption.value("--data", "FILE", "data");
+                return List.of(new FamilyCommand() {
+                    public String name() { return "run"; }
+                    public String description() { return "runs"; }
+                    public List<CommandOption> options() { return List.of(twice, twice); }
+                    public int run(Arguments a, java.io.PrintWriter out, java.io.PrintWriter err) { return 0; }
+                });
+            }
+        };
+        CommandLine root = new CommandLine(new HyperoptCommand());
+        java.io.StringWriter err = new java.io.StringWriter();
+        root.setErr(new java.io.PrintWriter(err));
+        FamilyCommands.addTo(root, List.of(clashing));
+        assertThat(root.getSubcommands()).doesNotContainKey("clash").containsKey("tune");
+        assertThat(err.toString()).startsWith("hyperopt: the commands of family 'clash' are left out: ").contains("--data");
+    }
 
     @TempDir
     Path dir;
@@ -89,9 +135,7 @@ class FamilyCommandsTest {
 
     @Test
     void wekaTuneRunsOnWorkersOverPostgres() throws Exception {
-        String url = TestStores.postgres();
-        Assumptions.assumeTrue(url != null, TestStores.NO_PG);
-        wekaTuneRunsOnWorkers(url);
+        wekaTuneRunsOnWorkers(TestStores.postgres());
     }
 
     /** A driver queues a Weka search in the store; a worker process makes the same objective from what the study records. */

@@ -12,6 +12,7 @@ import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.store.MemoryTrialStore;
 import dev.hyperopt.engine.store.TrialStore;
 import dev.hyperopt.engine.api.Objective;
+import dev.hyperopt.weka.WekaSpaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,9 @@ import java.lang.reflect.Proxy;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -143,6 +147,45 @@ class ReportCommandTest {
         assertThat(d.get("spaceGiven").asBoolean()).isTrue();
         assertThat(d.get("params").get(0).get("log").asBoolean()).isTrue();
         assertThat(d.get("params").get(1).get("categories").toString()).isEqualTo("[\"relu\",\"tanh\"]");
+    }
+
+    @Test
+    void aWekaStudyGetsItsRecordedSpaceBack() throws Exception {
+        // The shipped space whose imported named choices the recorded text once renamed.
+        SearchSpace weka = WekaSpaces.load("classification");
+        String url = "sqlite:" + dir.resolve("weka.db");
+        Objective objective = ctx -> Outcome.ok(ctx.trial() * 0.1);
+        try (TrialStore store = engine.openStore(url)) {
+            Hyperopt.minimize(weka, objective).engine(engine).algorithm("rand").maxEvals(4).seed(5).store(store).study("weka").run();
+        }
+        Path out = dir.resolve("weka.html");
+        Run r = report("--store", url, "--study", "weka", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        JsonNode d = data(out);
+        assertThat(d.get("spaceGiven").asBoolean()).isTrue();
+        assertThat(d.get("number")).hasSize(4);
+    }
+
+    @Test
+    void aRecordedSpaceOfAnotherFingerprintIsSaidInOneLine() throws Exception {
+        Path db = dir.resolve("old.db");
+        String url = "sqlite:" + db;
+        Objective objective = ctx -> Outcome.ok(Math.abs(Math.log10(ctx.config().getDouble("lr")) + 2));
+        try (TrialStore store = engine.openStore(url)) {
+            Hyperopt.minimize(space(), objective).engine(engine).algorithm("rand").maxEvals(3).seed(3).store(store).study("s").run();
+        }
+        // As a store written by a printer that renamed a label would hold it.
+        try (Connection c = DriverManager.getConnection("jdbc:" + url);
+             Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE studies SET space = 'space = { rate: loguniform(1e-4, 1), act: choice(\"relu\", \"tanh\") }'");
+        }
+        Path out = dir.resolve("old.html");
+        Run r = report("--store", url, "--out", out.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).matches("hyperopt: the space recorded for study 's' compiles to fingerprint sha256:\\p{XDigit}+, "
+                + "not the study's sha256:\\p{XDigit}+; the report goes without it \\(give the study's file with --space\\)\n");
+        assertThat(data(out).get("spaceGiven").asBoolean()).isFalse();
     }
 
     @Test

@@ -228,6 +228,34 @@ class CompilerTest {
     }
 
     @Test
+    void aNamedChoiceTakesALabelThatWhatIsInsideItIsLabelledFrom() {
+        SearchSpace s = compile("""
+                let opt = choice { sgd: { momentum: uniform(0, 1) }, adam: {}, label="m.optimizer" }
+                space = {
+                  optimizer: opt,
+                  label: choice { label: 1, other: { x: normal(0, 1) }, },
+                }
+                """);
+        assertThat(describe(s)).containsExactly(
+                Map.entry("m.optimizer", "NAMED/2 when always"),
+                Map.entry("m.optimizer.sgd.momentum", "uniform(0.0, 1.0) when m.optimizer == sgd"),
+                Map.entry("label", "NAMED/2 when always"),
+                Map.entry("label.other.x", "normal(0.0, 1.0) when label == other"));
+        assertThat(s.byLabel("m.optimizer").explicitLabel()).isTrue();
+    }
+
+    @Test
+    void aNamedChoiceLabelIsCheckedLikeAnyOther() {
+        assertThat(errors("space = choice { a: 1, label=2 }")).extracting(d -> d.code().id() + " " + d.message())
+                .containsExactly("HS004 label must be a non-empty string");
+        assertThat(errors("space = choice { a: 1, label=\"x\", label=\"y\" }")).extracting(d -> d.code().id() + " " + d.message())
+                .containsExactly("HS023 argument 'label' given twice");
+        assertThat(errors("space = choice { label=\"x\" }")).extracting(d -> d.code().id()).containsExactly("HS022");
+        assertThat(errors("space = { a: choice { b: 1, label=\"x\" }, x: uniform(0, 1) }"))
+                .extracting(d -> d.code().id()).containsExactly("HS016");
+    }
+
+    @Test
     void fileImportsResolveRelativeToTheImportingFile() throws Exception {
         Path main = Path.of(getClass().getResource("/imports/main.hspace").toURI());
         SearchSpace s = new HSpaceCompiler().compile(main).orThrow();

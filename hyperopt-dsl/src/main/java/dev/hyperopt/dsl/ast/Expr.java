@@ -47,9 +47,15 @@ public sealed interface Expr {
     /** {@code key: value} in a dict, or {@code name: value} in a named choice. */
     record Entry(String key, SourceSpan keySpan, Expr value) {}
 
-    /** {@code choice { name: value, ... }}. */
-    record NamedChoice(SourceSpan span, List<Entry> branches) implements Expr {
-        public NamedChoice { branches = List.copyOf(branches); }
+    /**
+     * {@code choice { name: value, ..., label="x" }}: the branches, and the keyword arguments
+     * of the choice itself, each with its span (its place among the branches).
+     */
+    record NamedChoice(SourceSpan span, List<Entry> branches, List<Arg> keywords) implements Expr {
+        public NamedChoice {
+            branches = List.copyOf(branches);
+            keywords = List.copyOf(keywords);
+        }
         public <R> R accept(Visitor<R> v) { return v.visitNamedChoice(this); }
     }
 

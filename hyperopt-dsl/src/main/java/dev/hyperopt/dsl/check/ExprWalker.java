@@ -27,6 +27,7 @@ final class ExprWalker {
 
             public Void visitNamedChoice(Expr.NamedChoice n) {
                 n.branches().forEach(b -> walk(b.value(), visit));
+                n.keywords().forEach(k -> walk(k.value(), visit));
                 return null;
             }
 

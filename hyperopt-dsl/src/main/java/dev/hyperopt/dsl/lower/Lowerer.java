@@ -96,19 +96,28 @@ final class Lowerer implements Expr.Visitor<Lowered> {
     @Override
     public Lowered visitNamedChoice(Expr.NamedChoice e) {
         if (e.branches().isEmpty()) return error(DiagnosticCode.EMPTY_CHOICE, e.span(), "choice needs at least one branch");
+        boolean[] ok = {true};
+        String label = labelArgument("choice { ... }", e.keywords(), Set.of("label"), new LinkedHashMap<>(), ok);
+        SourceSpan firstKeyword = e.keywords().isEmpty() ? null : e.keywords().get(0).span();
         List<String> names = new ArrayList<>();
         List<Node> options = new ArrayList<>();
-        boolean broken = false;
         Set<String> seen = new HashSet<>();
         for (Expr.Entry b : e.branches()) {
+            if (firstKeyword != null && after(b.keySpan(), firstKeyword)) {
+                ok[0] = fail(DiagnosticCode.SYNTAX, b.keySpan(), "a branch cannot follow a keyword argument");
+            }
             Lowered v = lower(b.value());
-            broken |= v.broken();
+            if (v.broken()) ok[0] = false;
             if (!seen.add(b.key())) continue; // reported by DuplicateBranches
             names.add(b.key());
             options.add(v.node());
         }
-        if (broken) return Lowered.failure();
-        return hyperparameter(Choice.named(null, names, options), e.span());
+        if (!ok[0]) return Lowered.failure();
+        return hyperparameter(Choice.named(label, names, options), e.span());
+    }
+
+    private static boolean after(SourceSpan a, SourceSpan b) {
+        return a.line() > b.line() || a.line() == b.line() && a.column() > b.column();
     }
 
     private Lowered hyperparameter(Node node, SourceSpan span) {
@@ -303,12 +312,12 @@ final class Lowerer implements Expr.Visitor<Lowered> {
     }
 
     /** The {@code label="..."} keyword argument, if given; reports any other keyword. */
-    private String labelArgument(Expr.CallExpr e, Set<String> allowed, Map<String, Expr.Arg> keywords, boolean[] ok) {
+    private String labelArgument(String callee, List<Expr.Arg> args, Set<String> allowed, Map<String, Expr.Arg> keywords, boolean[] ok) {
         String label = null;
-        for (Expr.Arg a : e.args()) {
+        for (Expr.Arg a : args) {
             if (a.keyword() == null) continue;
             if (!allowed.contains(a.keyword())) {
-                ok[0] = fail(DiagnosticCode.BAD_KEYWORD, a.keywordSpan(), e.callee() + "() has no argument '" + a.keyword() + "'"
+                ok[0] = fail(DiagnosticCode.BAD_KEYWORD, a.keywordSpan(), callee + " has no argument '" + a.keyword() + "'"
                         + Suggestions.didYouMean(a.keyword(), allowed));
                 continue;
             }
@@ -332,7 +341,7 @@ final class Lowerer implements Expr.Visitor<Lowered> {
 
     private Lowered choice(Expr.CallExpr e, boolean weighted) {
         boolean[] ok = {true};
-        String label = labelArgument(e, Set.of("label"), new LinkedHashMap<>(), ok);
+        String label = labelArgument(e.callee() + "()", e.args(), Set.of("label"), new LinkedHashMap<>(), ok);
         List<Node> options = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         List<SourceSpan> weightSpans = new ArrayList<>();
@@ -405,7 +414,7 @@ final class Lowerer implements Expr.Visitor<Lowered> {
         allowed.add("label");
         boolean[] ok = {true};
         Map<String, Expr.Arg> keywords = new LinkedHashMap<>();
-        String label = labelArgument(e, allowed, keywords, ok);
+        String label = labelArgument(e.callee() + "()", e.args(), allowed, keywords, ok);
         Map<String, Expr.Arg> byName = new LinkedHashMap<>();
         int positional = 0;
         for (Expr.Arg a : e.args()) {

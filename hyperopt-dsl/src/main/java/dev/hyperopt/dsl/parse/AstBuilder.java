@@ -132,8 +132,12 @@ final class AstBuilder extends HSpaceBaseVisitor<Object> {
     @Override
     public Object visitNamedChoice(HSpaceParser.NamedChoiceContext ctx) {
         List<Expr.Entry> branches = new ArrayList<>();
-        for (HSpaceParser.BranchContext b : ctx.branch()) branches.add(entry(b.key(), b.expr()));
-        return new Expr.NamedChoice(span(ctx), branches);
+        List<Expr.Arg> keywords = new ArrayList<>();
+        for (HSpaceParser.ChoiceItemContext item : ctx.choiceItem()) {
+            if (item.branch() != null) branches.add(entry(item.branch().key(), item.branch().expr()));
+            else keywords.add(new Expr.Arg(span(item), item.keyword.getText(), span(item.keyword), null, expr(item.value)));
+        }
+        return new Expr.NamedChoice(span(ctx), branches, keywords);
     }
 
     @Override

@@ -53,15 +53,11 @@ import java.util.function.Supplier;
  * <li>distribution arguments and probabilities that are whole numbers print without a
  *     fraction ({@code quniform(16, 512, 16)}); literals keep their type ({@code 1} vs
  *     {@code 1.0});</li>
- * <li>a hyperparameter prints {@code label="..."} as its last argument when its label was given
- *     explicitly (other than as its let's name) or when its place in the text would not give it
- *     its label.</li>
+ * <li>a hyperparameter prints {@code label="..."} as its last argument (a named choice: as its
+ *     last entry) when its label was given explicitly (other than as its let's name) or when its
+ *     place in the text would not give it its label, as for a let of an imported file, whose
+ *     name {@code m.x} becomes {@code m_x}.</li>
  * </ul>
- *
- * <p>A named choice has no {@code label=}: one whose label its place would not give becomes a
- * let of that name. The one thing text cannot keep is such a label that is not a free let
- * name (for instance a named choice bound by {@code let} in an imported file, labelled
- * {@code m.x}): it comes back labelled by its place in the text.
  */
 public final class HSpacePrinter {
 
@@ -197,17 +193,11 @@ public final class HSpacePrinter {
 
         /**
          * Mirrors how {@link SearchSpace#of} labels by path, over the structure the text will
-         * have. A named choice has no place for {@code label=}: when its path would not give
-         * its label, it becomes a let of that name, or, where the label is no free let name,
-         * takes the label its path gives.
+         * have. A hyperparameter whose derived label is not its own prints {@code label=}, so
+         * what lies inside a choice is labelled from the choice's own label.
          */
         private void derive(Node node, String path) {
             if (!derivedDone.add(node)) return;
-            if (node instanceof Choice c && c.kind() == ChoiceKind.NAMED && !letNames.containsKey(c)
-                    && !c.label().equals(path.isEmpty() ? "space" : path)
-                    && Syntax.isLetName(c.label()) && taken.add(c.label())) {
-                letNames.put(c, c.label());
-            }
             String let = letNames.get(node);
             String here = let != null && !(node instanceof Named) ? let : path;
             node.accept(new NodeVisitor<Void>() {
@@ -219,11 +209,9 @@ public final class HSpacePrinter {
                 }
 
                 public Void visitChoice(Choice n) {
-                    String d = here.isEmpty() ? "space" : here;
-                    derived.put(n, d);
-                    String label = n.kind() == ChoiceKind.NAMED ? d : n.label();
+                    derived.put(n, here.isEmpty() ? "space" : here);
                     for (int i = 0; i < n.size(); i++) {
-                        String sub = n.kind() == ChoiceKind.NAMED ? join(label, n.names().get(i)) : indexed(label, i);
+                        String sub = n.kind() == ChoiceKind.NAMED ? join(n.label(), n.names().get(i)) : indexed(n.label(), i);
                         derive(n.options().get(i), sub);
                     }
                     return null;
@@ -370,10 +358,10 @@ public final class HSpacePrinter {
                             case UNNAMED -> option;
                         });
                     }
+                    if (needsLabel(n)) items.add("label=" + Syntax.quote(n.label()));
                     if (n.kind() == ChoiceKind.NAMED) {
                         return block(n, items, "choice { ", " }", "choice {", "}", "choice {}", indent);
                     }
-                    if (needsLabel(n)) items.add("label=" + Syntax.quote(n.label()));
                     String name = n.kind() == ChoiceKind.WEIGHTED ? "pchoice" : "choice";
                     return block(n, items, name + "(", ")", name + "(", ")", name + "()", indent);
                 }

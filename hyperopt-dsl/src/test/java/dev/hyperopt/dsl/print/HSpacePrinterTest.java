@@ -309,13 +309,13 @@ class HSpacePrinterTest {
     }
 
     @Test
-    void aNamedChoiceWithAnExplicitLabelBecomesALetOfThatName() {
+    void aNamedChoiceWithAnExplicitLabelPrintsItAsItsLastEntry() {
         Choice c = Spaces.labelled("opt", Spaces.namedChoice().branch("a", uniform(0, 1)).branch("b", 2).build());
         String text = print(dict().put("optimizer", c));
         assertThat(text).isEqualTo("""
-                let opt = choice { a: uniform(0, 1), b: 2 }
-
-                space = { optimizer: opt }
+                space = {
+                  optimizer: choice { a: uniform(0, 1), b: 2, label="opt" },
+                }
                 """);
         SearchSpace space = Spaces.space(dict().put("optimizer", c));
         assertThat(space.labels()).containsExactly("opt", "opt.a");

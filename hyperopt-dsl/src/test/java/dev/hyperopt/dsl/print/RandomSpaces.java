@@ -1,7 +1,6 @@
 package dev.hyperopt.dsl.print;
 
 import dev.hyperopt.dsl.ir.Choice;
-import dev.hyperopt.dsl.ir.ChoiceKind;
 import dev.hyperopt.dsl.ir.Dist;
 import dev.hyperopt.dsl.ir.Literal;
 import dev.hyperopt.dsl.ir.Named;
@@ -92,7 +91,7 @@ final class RandomSpaces {
         Spaces.NamedChoiceBuilder c = Spaces.namedChoice();
         for (String name : keys(1 + rng.nextInt(3))) c.branch(name.isEmpty() ? "empty" : name, value(depth));
         Choice choice = c.build();
-        return rng.nextInt(6) == 0 ? Spaces.labelled("c" + (counter++), choice) : choice;
+        return rng.nextInt(5) == 0 ? Spaces.labelled(label(), choice) : choice;
     }
 
     private Node weightedChoice(int depth) {
@@ -111,7 +110,7 @@ final class RandomSpaces {
         Node out;
         if (body instanceof Literal) {
             out = body; // a let of a constant is the constant, as the compiler has it
-        } else if (rng.nextInt(3) == 0 && !holdsNamedChoice(body)) {
+        } else if (rng.nextInt(3) == 0) {
             // Names the language has no let for: the text renames them and keeps the labels.
             String[] odd = {"m.v" + counter++, "uniform", "space", "2x", "v" + rng.nextInt(3)};
             out = new Named(odd[rng.nextInt(odd.length)], body);
@@ -122,12 +121,6 @@ final class RandomSpaces {
         }
         pool.add(out);
         return out;
-    }
-
-    private static boolean holdsNamedChoice(Node n) {
-        if (n instanceof Choice c && c.kind() == ChoiceKind.NAMED) return true;
-        for (Node child : Graph.children(n)) if (holdsNamedChoice(child)) return true;
-        return false;
     }
 
     private Node literal() {

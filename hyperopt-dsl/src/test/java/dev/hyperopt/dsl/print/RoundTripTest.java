@@ -3,7 +3,11 @@ package dev.hyperopt.dsl.print;
 import dev.hyperopt.dsl.CompileResult;
 import dev.hyperopt.dsl.HSpaceCompiler;
 import dev.hyperopt.dsl.ModuleLoader;
+import dev.hyperopt.dsl.ir.Choice;
+import dev.hyperopt.dsl.ir.ChoiceKind;
+import dev.hyperopt.dsl.ir.Hyperparameter;
 import dev.hyperopt.dsl.ir.SearchSpace;
+import dev.hyperopt.dsl.ir.Spaces;
 import dev.hyperopt.dsl.source.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,22 +129,42 @@ class RoundTripTest {
     }
 
     @Test
-    void anImportedNamedChoiceComesBackLabelledByItsLetName(@TempDir Path dir) throws IOException {
+    void anImportedNamedChoiceKeepsItsLabel(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("lib.hspace"), "let opt = choice { a: 1, b: uniform(0, 1) }\nspace = {}\n");
         Path main = dir.resolve("main.hspace");
         Files.writeString(main, "import \"lib.hspace\" as lib\nspace = { o: lib.opt }\n");
         SearchSpace space = compiler.compile(main).orThrow();
         assertThat(space.labels()).containsExactly("lib.opt", "lib.opt.b");
-        String text = HSpacePrinter.print(space);
+        String text = assertRoundTrip("imported named choice", space);
         assertThat(text).isEqualTo("""
-                let lib_opt = choice { a: 1, b: uniform(0, 1, label="lib.opt.b") }
+                let lib_opt = choice { a: 1, b: uniform(0, 1), label="lib.opt" }
 
                 space = { o: lib_opt }
                 """);
         SearchSpace back = compiler.compile("printed", text).orThrow();
-        assertThat(back.labels()).containsExactly("lib_opt", "lib.opt.b");
-        assertThat(back.describe(back.condition(1))).isEqualTo("lib_opt == b");
-        assertThat(HSpacePrinter.print(back)).isEqualTo(text);
+        assertThat(back.describe(back.condition(1))).isEqualTo("lib.opt == b");
+    }
+
+    @Test
+    void aSharedNamedChoiceKeepsTheLabelOfItsFirstPlace() {
+        Choice opt = Spaces.namedChoice().branch("a", 1).branch("b", Spaces.uniform(0, 1)).build();
+        // Used twice, so printed as a let, whose name is not the label.
+        SearchSpace shared = SearchSpace.of(Spaces.dict().put("model", Spaces.dict().put("opt", opt)).put("again", opt).build());
+        assertThat(shared.labels()).containsExactly("model.opt", "model.opt.b");
+        assertThat(assertRoundTrip("shared named choice", shared)).contains("label=\"model.opt\"");
+    }
+
+    @Test
+    void aNamedChoiceLabelledInJavaKeepsItsLabel() {
+        Choice labelled = Spaces.labelled("m.x", Spaces.namedChoice().branch("a", Spaces.uniform(0, 1)).branch("b", 2).build());
+        SearchSpace space = SearchSpace.of(Spaces.dict().put("pick", labelled).build());
+        assertThat(space.labels()).containsExactly("m.x", "m.x.a");
+        assertThat(assertRoundTrip("labelled named choice", space))
+                .isEqualTo("""
+                        space = {
+                          pick: choice { a: uniform(0, 1), b: 2, label="m.x" },
+                        }
+                        """);
     }
 
     /** Every .hspace file among the test resources that compiles (others test diagnostics). */
@@ -165,10 +189,18 @@ class RoundTripTest {
     void randomGraphs() {
         int seeds = 400;
         StringBuilder all = new StringBuilder();
+        int labelledNamedChoices = 0;
         for (int seed = 0; seed < seeds; seed++) {
             SearchSpace space = RandomSpaces.space(seed);
-            all.append(assertRoundTrip("random seed " + seed, space));
+            String text = assertRoundTrip("random seed " + seed, space);
+            all.append(text);
+            for (Hyperparameter h : space.hyperparameters()) {
+                if (h instanceof Choice c && c.kind() == ChoiceKind.NAMED && text.contains("label=" + Syntax.quote(c.label()))) {
+                    labelledNamedChoices++;
+                }
+            }
         }
+        assertThat(labelledNamedChoices).as("named choices printed with label=").isGreaterThan(10);
         // The generator must reach every feature the printer has a rule for.
         assertThat(all.toString()).contains(
                 "let ", "label=\"", "choice {", "choice(", "pchoice(", "**", " % ", "int(", "min(", "-(",

@@ -3,6 +3,7 @@ package dev.hyperopt.engine.spi;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A family's tune command, {@code hyperopt FAMILY tune}: the family says what it searches
@@ -14,6 +15,14 @@ import java.util.List;
  * command-line code of its own.
  */
 public interface Tuning {
+
+    /**
+     * The names the command line gives every tune command, which a family's own options must
+     * not take ({@code --model} is added for families that save a model).
+     */
+    Set<String> SHARED_OPTIONS = Set.of("--algo", "--max-evals", "--seed", "--parallel", "--timeout", "--trial-timeout",
+            "--early-stop", "--loss-threshold", "--store", "--study", "--workers", "--json", "--report", "--quiet", "--model",
+            "--help", "--version", "-h", "-V");
 
     /** One or two sentences for {@code --help}. */
     String description();

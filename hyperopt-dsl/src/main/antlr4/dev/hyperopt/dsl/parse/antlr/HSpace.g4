@@ -45,7 +45,7 @@ primary
     | TRUE                                                     # trueLit
     | FALSE                                                    # falseLit
     | NULL                                                     # nullLit
-    | CHOICE LBRACE (branch (COMMA branch)* COMMA?)? RBRACE    # namedChoice
+    | CHOICE LBRACE (choiceItem (COMMA choiceItem)* COMMA?)? RBRACE    # namedChoice
     | callee=(IDENT | CHOICE) LPAREN (argument (COMMA argument)* COMMA?)? RPAREN   # call
     | target=qualifiedName                                     # reference
     | LBRACE (entry (COMMA entry)* COMMA?)? RBRACE             # dict
@@ -61,6 +61,12 @@ qualifiedName
 name
     : IDENT
     | SPACE
+    ;
+
+// A branch (`name: expr`), or a keyword argument of the choice itself (`label="x"`).
+choiceItem
+    : branch
+    | keyword=IDENT ASSIGN value=expr
     ;
 
 branch
