@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +30,20 @@ class StoreWorkerTest {
 
     private SharedTrialStore open() {
         return new SqliteTrialStoreFactory().open(StoreUrl.parse("sqlite:" + dir.resolve("w.db")));
+    }
+
+    /** Waits until trial {@code number} is in {@code state} in the store's table: a condition, not a length of time. */
+    private void awaitState(long number, String state) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("w.db"));
+             PreparedStatement p = c.prepareStatement("SELECT state FROM trials WHERE number = ?")) {
+            p.setLong(1, number);
+            while (true) {
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next() && r.getString(1).equals(state)) return;
+                }
+                Thread.sleep(2);  // between looks at the table; the worker decides when the state changes
+            }
+        }
     }
 
     @Test
@@ -90,9 +108,10 @@ class StoreWorkerTest {
             java.util.concurrent.atomic.AtomicReference<java.util.Optional<Trial>> takenMeanwhile = new java.util.concurrent.atomic.AtomicReference<>();
             StoreWorker worker = new StoreWorker(store, "s", ctx -> {
                 if (ctx.trial() == 0) {
-                    Thread.sleep(200);
+                    // Trial 0 runs until the worker has claimed trial 1 ahead, and on until it gave it back.
+                    awaitState(1, "running");
                     assertThat(other.claim("s")).as("trial 1 is claimed ahead while trial 0 is short").isEmpty();
-                    Thread.sleep(1300);
+                    awaitState(1, "queued");
                     takenMeanwhile.set(other.claim("s"));
                 }
                 return Outcome.ok(ctx.trial());
