@@ -6,12 +6,16 @@ import dev.hyperopt.engine.store.SharedTrialStore;
 import dev.hyperopt.engine.store.TrialStoreFactory;
 import dev.hyperopt.engine.store.jdbc.JdbcTrialStore;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.time.Clock;
 
 /**
@@ -50,11 +54,28 @@ public final class SqliteTrialStoreFactory implements TrialStoreFactory {
         config.enforceForeignKeys(true);
         Connection c;
         try {
-            c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            c = connect(config, file);
         } catch (SQLException e) {
             throw new StoreException("store '" + url + "': cannot open " + file + ": " + first(e), e);
         }
         return new JdbcTrialStore(c, new SqliteDialect(), url.text(), clock);
+    }
+
+    /**
+     * Opens the file, waiting as long as the busy timeout while another process holds it: two
+     * runs that start at once on a new file both switch it to write-ahead logging, and SQLite
+     * answers the second with SQLITE_BUSY at once rather than through its busy handler.
+     */
+    private static Connection connect(SQLiteConfig config, Path file) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.getBusyTimeout());
+        while (true) {
+            try {
+                return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            } catch (SQLiteException e) {
+                if ((e.getResultCode().code & 0xff) != SQLiteErrorCode.SQLITE_BUSY.code || System.nanoTime() > deadline) throw e;
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+        }
     }
 
     private static String first(SQLException e) {
