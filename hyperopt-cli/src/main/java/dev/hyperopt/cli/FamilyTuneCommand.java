@@ -1,5 +1,6 @@
 package dev.hyperopt.cli;
 
+import dev.hyperopt.engine.api.Durations;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.run.Result;
@@ -52,7 +53,7 @@ final class FamilyTuneCommand implements Callable<Integer> {
             if (!(arg instanceof OptionSpec o)) return null;
             return switch (o.longestName()) {
                 case "--max-evals" -> Integer.toString(d.maxEvals());
-                case "--trial-timeout" -> d.trialTimeout() == null ? TuneOptions.NO_LIMIT : dev.hyperopt.engine.api.Durations.format(d.trialTimeout());
+                case "--trial-timeout" -> d.trialTimeout() == null ? TuneOptions.NO_LIMIT : Durations.format(d.trialTimeout());
                 default -> null;
             };
         });
@@ -85,7 +86,12 @@ final class FamilyTuneCommand implements Callable<Integer> {
                 } else if (run.stopped()) {
                     out.println("refit:   none: the run was stopped");
                 } else {
-                    measured.putAll(refit(search, result.best().get(), out, err));
+                    try {
+                        measured.putAll(refit(search, result.best().get(), out, err));
+                    } catch (Exception e) {
+                        run.write(result, search.space(), measured);  // the trials are written even when the refit fails
+                        throw e;
+                    }
                 }
                 run.write(result, search.space(), measured);
                 run.outputs();
