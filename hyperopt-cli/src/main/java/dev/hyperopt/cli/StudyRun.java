@@ -46,7 +46,6 @@ final class StudyRun implements AutoCloseable {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Interruption interruption;
-
     private final boolean algoGiven;
 
     StudyRun(TuneOptions options, Engine engine, CommandSpec command) {
