@@ -68,9 +68,9 @@ final class TuneOptions {
     record Values(String algo, int maxEvals, long seed, boolean seedGiven, int parallel, Duration runLimit,
                   Duration trialLimit, Integer patience, Double threshold) {
 
-        /** Sets the stop rules and limits given on the run (with workers the trial limit is theirs). */
+        /** Sets the budget, stop rules and limits given on the run (with workers the trial limit is theirs); the sampler is the caller's. */
         void applyTo(Minimize run, boolean workers) {
-            run.algorithm(algo).maxEvals(maxEvals).seed(seed).parallelism(parallel);
+            run.maxEvals(maxEvals).seed(seed).parallelism(parallel);
             if (runLimit != null) run.timeout(runLimit);
             if (trialLimit != null && !workers) run.trialTimeout(trialLimit);
             if (patience != null) run.earlyStop(patience);
