@@ -1,8 +1,10 @@
 package dev.hyperopt.engine.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,9 +14,11 @@ import java.util.Objects;
  * same assignment as the flat {@code {label: value}} map. {@code loss} is NaN unless the
  * state is {@link TrialState#OK}; {@code error} is set exactly when it is {@link TrialState#FAIL}.
  * {@code config} is null when the space could not be evaluated for the assignment.
+ * {@code intermediate} holds the values the objective reported, in increasing steps.
  */
 public record Trial(long number, TrialState state, double[] values, Map<String, Object> labels, Config config,
-                    double loss, Map<String, Object> attachments, String error, Instant started, Instant finished) {
+                    double loss, Map<String, Object> attachments, String error, Instant started, Instant finished,
+                    List<Intermediate> intermediate) {
 
     public Trial {
         Objects.requireNonNull(state, "state");
@@ -23,6 +27,7 @@ public record Trial(long number, TrialState state, double[] values, Map<String, 
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         attachments = attachments == null || attachments.isEmpty()
                 ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attachments));
+        intermediate = intermediate == null ? List.of() : List.copyOf(intermediate);
         if (number < 0) throw new IllegalArgumentException("trial numbers start at 0, got " + number);
         switch (state) {
             case RUNNING -> {
@@ -40,7 +45,18 @@ public record Trial(long number, TrialState state, double[] values, Map<String, 
                 loss = Double.NaN;
                 Objects.requireNonNull(finished, "finished");
             }
+            case PRUNED -> {
+                loss = Double.NaN;
+                error = null;
+                Objects.requireNonNull(finished, "finished");
+            }
         }
+    }
+
+    /** A trial without intermediate values. */
+    public Trial(long number, TrialState state, double[] values, Map<String, Object> labels, Config config,
+                 double loss, Map<String, Object> attachments, String error, Instant started, Instant finished) {
+        this(number, state, values, labels, config, loss, attachments, error, started, finished, List.of());
     }
 
     /** A trial just started: running, no loss. */
@@ -53,6 +69,18 @@ public record Trial(long number, TrialState state, double[] values, Map<String, 
     @Override
     public double[] values() {
         return values.clone();
+    }
+
+    /** This trial with one more reported value. */
+    public Trial withIntermediate(Intermediate value) {
+        List<Intermediate> more = new ArrayList<>(intermediate);
+        more.add(value);
+        return new Trial(number, state, values, labels, config, loss, attachments, error, started, finished, more);
+    }
+
+    /** The last reported value, or null when none. */
+    public Intermediate lastIntermediate() {
+        return intermediate.isEmpty() ? null : intermediate.get(intermediate.size() - 1);
     }
 
     public boolean isOk() {
@@ -69,7 +97,8 @@ public record Trial(long number, TrialState state, double[] values, Map<String, 
                 && java.util.Arrays.equals(t.values, values) && t.labels.equals(labels)
                 && Objects.equals(t.config, config) && Double.compare(t.loss, loss) == 0
                 && t.attachments.equals(attachments) && Objects.equals(t.error, error)
-                && t.started.equals(started) && Objects.equals(t.finished, finished);
+                && t.started.equals(started) && Objects.equals(t.finished, finished)
+                && t.intermediate.equals(intermediate);
     }
 
     @Override
@@ -80,6 +109,7 @@ public record Trial(long number, TrialState state, double[] values, Map<String, 
     @Override
     public String toString() {
         return "Trial[" + number + " " + state.id() + (isOk() ? " loss=" + loss : "")
-                + (error != null ? " error=" + error : "") + " " + labels + "]";
+                + (error != null ? " error=" + error : "") + (intermediate.isEmpty() ? "" : " steps=" + intermediate.size())
+                + " " + labels + "]";
     }
 }

@@ -6,6 +6,10 @@ import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
 import dev.hyperopt.engine.api.Objective;
+import dev.hyperopt.engine.prune.Pruner;
+import dev.hyperopt.engine.prune.PrunerFactory;
+import dev.hyperopt.engine.prune.PrunerOptions;
+import dev.hyperopt.engine.prune.PrunerSpec;
 import dev.hyperopt.engine.sample.Sampler;
 import dev.hyperopt.engine.spi.Family;
 import dev.hyperopt.engine.spi.ObjectiveFactory;
@@ -33,6 +37,7 @@ public final class Engine {
     private final Map<String, Sampler> samplers;
     private final Map<String, TrialStoreFactory> stores;
     private final Map<String, ObjectiveFactory> objectives;
+    private final Map<String, PrunerFactory> pruners;
 
     private Engine(Injector injector, List<Family> families) {
         this.injector = injector;
@@ -40,6 +45,7 @@ public final class Engine {
         this.samplers = injector.getInstance(Key.get(new TypeLiteral<Map<String, Sampler>>() {}));
         this.stores = injector.getInstance(Key.get(new TypeLiteral<Map<String, TrialStoreFactory>>() {}));
         this.objectives = injector.getInstance(Key.get(new TypeLiteral<Map<String, ObjectiveFactory>>() {}));
+        this.pruners = injector.getInstance(Key.get(new TypeLiteral<Map<String, PrunerFactory>>() {}));
     }
 
     /** The engine with every family on the class path, built once. */
@@ -100,6 +106,31 @@ public final class Engine {
             throw new IllegalArgumentException("unknown algorithm '" + algorithm + "'; this build has " + String.join(", ", algorithms()));
         }
         return s;
+    }
+
+    /** Pruner names with one line on each, sorted by name. */
+    public Map<String, String> pruners() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        pruners.forEach((name, f) -> out.put(name, f.describe()));
+        return out;
+    }
+
+    /**
+     * The pruner {@code spec} names, with its options.
+     *
+     * @throws IllegalArgumentException naming the known pruners when there is none, or for a bad option
+     */
+    public Pruner pruner(PrunerSpec spec) {
+        PrunerFactory f = pruners.get(spec.name());
+        if (f == null) {
+            throw new IllegalArgumentException("unknown pruner '" + spec.name() + "'; this build has " + String.join(", ", pruners().keySet()));
+        }
+        return f.create(new PrunerOptions(spec.name(), spec.options()));
+    }
+
+    /** The pruner written as {@code NAME[:KEY=VALUE,...]}. */
+    public Pruner pruner(String spec) {
+        return pruner(PrunerSpec.parse(spec));
     }
 
     /**

@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Binder;
 import com.google.inject.multibindings.MapBinder;
 import dev.hyperopt.engine.objective.CommandObjectiveFactory;
+import dev.hyperopt.engine.prune.NonePrunerFactory;
+import dev.hyperopt.engine.prune.PrunerFactory;
 import dev.hyperopt.engine.sample.Sampler;
 import dev.hyperopt.engine.sample.anneal.AnnealSampler;
 import dev.hyperopt.engine.sample.random.RandomSampler;
@@ -18,8 +20,8 @@ import dev.hyperopt.engine.store.jdbc.sqlite.SqliteTrialStoreFactory;
 /**
  * The engine's own bindings: samplers by algorithm name ({@code tpe}, {@code tpe-hyperopt}
  * for Hyperopt's own variant, {@code anneal}, {@code rand} or {@code random}), store factories by URL scheme,
- * objective factories by name. A family's module adds to the same maps with
- * {@link #samplers(Binder)}, {@link #stores(Binder)} and {@link #objectives(Binder)}.
+ * objective factories and pruner factories by name. A family's module adds to the same maps with
+ * {@link #samplers(Binder)}, {@link #stores(Binder)}, {@link #objectives(Binder)} and {@link #pruners(Binder)}.
  */
 public final class EngineModule extends AbstractModule {
 
@@ -35,6 +37,12 @@ public final class EngineModule extends AbstractModule {
         stores(binder()).addBinding("sqlite").to(SqliteTrialStoreFactory.class);
         stores(binder()).addBinding("postgresql").to(PostgresTrialStoreFactory.class);
         objectives(binder()).addBinding("command").to(CommandObjectiveFactory.class);
+        pruners(binder()).addBinding("none").to(NonePrunerFactory.class);
+    }
+
+    /** The map of pruner factories by name ({@code --pruner NAME[:KEY=VALUE,...]}). */
+    public static MapBinder<String, PrunerFactory> pruners(Binder binder) {
+        return MapBinder.newMapBinder(binder, String.class, PrunerFactory.class);
     }
 
     /** The map of samplers by algorithm name ({@code --algo}). */

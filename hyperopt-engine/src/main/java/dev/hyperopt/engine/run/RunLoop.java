@@ -232,8 +232,12 @@ final class RunLoop {
             case RUNNING -> Observation.State.RUNNING;
             case OK -> Observation.State.OK;
             case FAIL -> Observation.State.FAILED;
+            case PRUNED -> Observation.State.PRUNED;
         };
-        Observation o = new Observation(t.number(), t.values(), s, t.isOk() ? t.loss() : Double.NaN);
+        var last = t.lastIntermediate();
+        Observation o = last == null || t.state() != dev.hyperopt.engine.api.TrialState.PRUNED
+                ? new Observation(t.number(), t.values(), s, t.isOk() ? t.loss() : Double.NaN)
+                : Observation.pruned(t.number(), t.values(), last.step(), last.value());
         Integer at = historyIndex.get(t.number());
         if (at != null) {
             history.set(at, o);

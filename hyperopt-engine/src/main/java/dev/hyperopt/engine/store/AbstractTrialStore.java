@@ -1,5 +1,6 @@
 package dev.hyperopt.engine.store;
 
+import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.Trial;
 
@@ -20,6 +21,15 @@ public abstract class AbstractTrialStore implements TrialStore {
     @Override
     public final Trial finishTrial(String study, long number, Outcome outcome, Instant finished) {
         return replace(study, number, current -> TrialLifecycle.finish(study, number, current, outcome, finished));
+    }
+
+    /** Appends through {@link #replace}; a backend may append without rewriting the trial. */
+    @Override
+    public void report(String study, long number, Intermediate value) {
+        replace(study, number, current -> {
+            TrialLifecycle.checkReport(study, number, current, value);
+            return current.withIntermediate(value);
+        });
     }
 
     /**

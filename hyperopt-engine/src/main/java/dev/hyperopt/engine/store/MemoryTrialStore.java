@@ -4,7 +4,10 @@ import dev.hyperopt.engine.api.Trial;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +23,7 @@ public final class MemoryTrialStore extends AbstractTrialStore {
         long next;
         final TreeMap<Long, Trial> trials = new TreeMap<>();
         final java.util.TreeSet<Long> released = new java.util.TreeSet<>();
+        final java.util.ArrayDeque<Map<String, Object>> queued = new java.util.ArrayDeque<>();
 
         StudyData(StudyInfo info) {
             this.info = info;
@@ -92,6 +96,31 @@ public final class MemoryTrialStore extends AbstractTrialStore {
             Trial next = transition.apply(d.trials.get(number));
             d.trials.put(number, next);
             return next;
+        }
+    }
+
+    @Override
+    public void enqueue(String study, Map<String, Object> labels) {
+        StudyData d = data(study);
+        Map<String, Object> copy = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        synchronized (d) {
+            d.queued.addLast(copy);
+        }
+    }
+
+    @Override
+    public Optional<Map<String, Object>> dequeue(String study) {
+        StudyData d = data(study);
+        synchronized (d) {
+            return Optional.ofNullable(d.queued.pollFirst());
+        }
+    }
+
+    @Override
+    public List<Map<String, Object>> queued(String study) {
+        StudyData d = data(study);
+        synchronized (d) {
+            return List.copyOf(d.queued);
         }
     }
 

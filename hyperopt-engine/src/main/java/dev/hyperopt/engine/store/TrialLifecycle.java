@@ -1,5 +1,6 @@
 package dev.hyperopt.engine.store;
 
+import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.api.TrialState;
@@ -8,8 +9,9 @@ import dev.hyperopt.engine.api.Config;
 import java.time.Instant;
 
 /**
- * The rules of a trial's life, in one place for every store: a trial starts running and
- * is finished exactly once, as ok with a finite loss or as failed with a reason.
+ * The rules of a trial's life, in one place for every store: a trial starts running, reports
+ * intermediate values in increasing steps while it runs, and is finished exactly once, as ok
+ * with a finite loss, as failed with a reason, or as pruned.
  */
 public final class TrialLifecycle {
     private TrialLifecycle() {}
@@ -39,11 +41,34 @@ public final class TrialLifecycle {
         Config config = current.config();
         if (outcome.ok() && Double.isFinite(outcome.loss())) {
             return new Trial(number, TrialState.OK, current.values(), current.labels(), config, outcome.loss(),
-                    outcome.attachments(), null, current.started(), end);
+                    outcome.attachments(), null, current.started(), end, current.intermediate());
+        }
+        if (outcome.isPruned()) {
+            return new Trial(number, TrialState.PRUNED, current.values(), current.labels(), config, Double.NaN,
+                    outcome.attachments(), null, current.started(), end, current.intermediate());
         }
         String reason = outcome.ok() ? "loss is " + describe(outcome.loss()) : outcome.error();
         return new Trial(number, TrialState.FAIL, current.values(), current.labels(), config, Double.NaN,
-                outcome.attachments(), reason, current.started(), end);
+                outcome.attachments(), reason, current.started(), end, current.intermediate());
+    }
+
+    /**
+     * Checks that {@code current} may report {@code value}: it is running and the step follows its last one.
+     *
+     * @throws StoreException when there is no such trial or the step does not increase
+     * @throws TrialFinishedException when it is already finished
+     */
+    public static void checkReport(String study, long number, Trial current, Intermediate value) {
+        if (current == null) throw new StoreException("study '" + study + "' has no trial " + number);
+        if (current.isFinished()) {
+            throw new TrialFinishedException("trial " + number + " of study '" + study + "' is already finished ("
+                    + current.state().id() + "); it takes no more reports");
+        }
+        Intermediate last = current.lastIntermediate();
+        if (last != null && value.step() <= last.step()) {
+            throw new StoreException("trial " + number + " of study '" + study + "' reported step " + value.step()
+                    + " after step " + last.step() + ": steps must increase");
+        }
     }
 
     private static String describe(double loss) {

@@ -1,5 +1,6 @@
 package dev.hyperopt.engine.store;
 
+import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.Trial;
 
@@ -7,6 +8,7 @@ import dev.hyperopt.dsl.ir.SearchSpace;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,6 +69,26 @@ public interface TrialStore extends AutoCloseable {
      * @throws TrialFinishedException when the trial is already finished
      */
     Trial finishTrial(String study, long number, Outcome outcome, Instant finished);
+
+    /**
+     * Appends a value that a running trial reported.
+     *
+     * @throws TrialFinishedException when the trial is already finished
+     * @throws StoreException when there is no such trial, or the step does not follow its last one
+     */
+    void report(String study, long number, Intermediate value);
+
+    /**
+     * Queues a configuration, as its flat labels: the next trial that anyone starts in the
+     * study evaluates it before a sampler is asked. Configurations are taken oldest first.
+     */
+    void enqueue(String study, Map<String, Object> labels);
+
+    /** Takes the oldest queued configuration; each one is handed out once, even to concurrent callers. */
+    Optional<Map<String, Object>> dequeue(String study);
+
+    /** The configurations queued and not yet taken, oldest first. */
+    List<Map<String, Object>> queued(String study);
 
     /** The study's recorded trials in number order, running ones included. */
     List<Trial> trials(String study);

@@ -177,4 +177,25 @@ public final class JdbcTrialStore extends AbstractTrialStore implements SharedTr
     public String toString() {
         return "store " + db;
     }
+
+    // TEMPORARY until schema version 2: replaced by the store work of multi-fidelity search.
+    @Override
+    public void report(String study, long number, dev.hyperopt.engine.api.Intermediate value) {
+        throw new dev.hyperopt.engine.store.StoreException("intermediate values need schema version 2");
+    }
+
+    @Override
+    public void enqueue(String study, Map<String, Object> labels) {
+        throw new dev.hyperopt.engine.store.StoreException("queued configurations need schema version 2");
+    }
+
+    @Override
+    public Optional<Map<String, Object>> dequeue(String study) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Map<String, Object>> queued(String study) {
+        return List.of();
+    }
 }

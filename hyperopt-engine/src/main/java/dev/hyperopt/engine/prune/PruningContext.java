@@ -1,0 +1,52 @@
+package dev.hyperopt.engine.prune;
+
+import dev.hyperopt.engine.api.Intermediate;
+import dev.hyperopt.engine.api.Trial;
+
+import java.util.List;
+
+/**
+ * What a pruner may look at: the trial that just reported, with every value it reported so
+ * far (the last one just now), and the other trials of the study as they stand, running ones
+ * included, each with its own reported values. Lists are snapshots; pruners must not keep them.
+ */
+public record PruningContext(long trial, List<Intermediate> curve, List<Trial> study) {
+
+    public PruningContext {
+        if (curve.isEmpty()) throw new IllegalArgumentException("a pruner is asked after a report");
+    }
+
+    /** The step of the report being judged. */
+    public long step() {
+        return curve.get(curve.size() - 1).step();
+    }
+
+    /** The value of the report being judged. */
+    public double value() {
+        return curve.get(curve.size() - 1).value();
+    }
+
+    /** The value a curve reported at exactly {@code step}, or NaN when it reported none there. */
+    public static double valueAt(List<Intermediate> curve, long step) {
+        int lo = 0;
+        int hi = curve.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long s = curve.get(mid).step();
+            if (s < step) lo = mid + 1;
+            else if (s > step) hi = mid - 1;
+            else return curve.get(mid).value();
+        }
+        return Double.NaN;
+    }
+
+    /** The lowest value a curve reported at or before {@code step}, or NaN when none. */
+    public static double bestUpTo(List<Intermediate> curve, long step) {
+        double best = Double.NaN;
+        for (Intermediate v : curve) {
+            if (v.step() > step) break;
+            if (Double.isNaN(best) || v.value() < best) best = v.value();
+        }
+        return best;
+    }
+}
