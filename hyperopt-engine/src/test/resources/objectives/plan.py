@@ -4,7 +4,10 @@
 Usage: plan.py BEHAVIOUR[,BEHAVIOUR...] [--sleep SECONDS] [--rendezvous FOLDER COUNT]
 Trial t behaves as BEHAVIOUR number t modulo the list's length:
 ok (loss = sum of squares of the numeric labels), nan, inf, noloss, string, fail,
-garbage, array, exit, hang, raise, stderr (writes to stderr, then as ok), twolines.
+garbage, array, exit, hang, raise, stderr (writes to stderr, then as ok), twolines,
+curve (reports the values loss * (1 + 1/step) for steps 1..4 and reads the engine's answer after
+each; told to prune, replies {"status": "pruned"}), curveignore (the same, but replies with its
+loss even when told to prune), badstep (reports step 2, then step 1), nanreport (reports NaN).
 Every ok reply attaches the process id and how many trials this process has seen.
 With --rendezvous, each copy of the program, on its first trial, leaves a file named after
 its process id in FOLDER and waits until COUNT copies have done so: the trials overlap, or
@@ -33,6 +36,13 @@ def meet(folder, count):
 def reply(obj):
     sys.stdout.write(json.dumps(obj) + "\n")
     sys.stdout.flush()
+
+
+def report(step, value):
+    """Reports one intermediate value; returns whether the engine said to prune."""
+    reply({"report": {"step": step, "value": value}})
+    answer = json.loads(sys.stdin.readline())
+    return answer["prune"]
 
 
 for line in sys.stdin:
@@ -74,6 +84,20 @@ for line in sys.stdin:
         time.sleep(600)
     elif b == "raise":
         raise ValueError("boom")
+    elif b in ("curve", "curveignore"):
+        pruned = False
+        for step in range(1, 5):
+            if report(step, loss * (1 + 1.0 / step)):
+                pruned = True
+                break
+        reply({"status": "pruned"} if pruned and b == "curve" else ok)
+    elif b == "badstep":
+        report(2, 1.0)
+        report(1, 1.0)
+        reply(ok)
+    elif b == "nanreport":
+        reply({"report": {"step": 1, "value": float("nan")}})
+        reply(ok)
     elif b == "stderr":
         sys.stderr.write("warming up trial %d\n" % t)
         sys.stderr.flush()

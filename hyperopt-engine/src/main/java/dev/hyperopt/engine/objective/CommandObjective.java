@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.api.Outcome;
+import dev.hyperopt.engine.store.StoreException;
 import dev.hyperopt.engine.api.TrialContext;
 import dev.hyperopt.engine.api.Durations;
 import org.slf4j.Logger;
@@ -41,7 +42,10 @@ import java.util.function.Consumer;
  * is started with {@code sh -c CMD} and kept running; for each trial it gets one line
  * {@code {"trial": n, "config": {...}, "labels": {...}}} on its standard input and answers
  * with one line such as {@code {"loss": 0.25}}, {@code {"loss": 0.25, "attachments": {...}}}
- * or {@code {"status": "fail", "error": "diverged"}} on its standard output.
+ * or {@code {"status": "fail", "error": "diverged"}} on its standard output. Before that
+ * final reply it may report intermediate values, {@code {"report": {"step": 3, "value": 0.41}}},
+ * each answered with {@code {"prune": false}} or {@code {"prune": true}}; after a prune
+ * answer the trial ends as pruned whatever the program replies.
  *
  * <p>Trials running in parallel each get their own copy of the program (one per evaluation
  * slot, started when first needed). A reply whose loss is missing, NaN or infinite, a reply
@@ -204,6 +208,7 @@ public final class CommandObjective implements Objective, AutoCloseable {
             } catch (IOException e) {
                 return Exchange.protocolFailure(exited("before reading the trial"));
             }
+            boolean pruneAnswered = false;
             while (true) {
                 Line line = next(ctx);
                 if (line == null) {
@@ -212,7 +217,41 @@ public final class CommandObjective implements Objective, AutoCloseable {
                             : "cancelled: the run is stopping");
                 }
                 if (line == Line.EOF) return Exchange.protocolFailure(exited("before replying"));
-                if (!line.text.isBlank()) return parse(line.text);
+                if (line.text.isBlank()) continue;
+                JsonNode report = reportOf(line.text);
+                if (report == null) {
+                    Exchange x = parse(line.text);
+                    // Once told to stop, whatever the program answers ends the trial as pruned.
+                    return pruneAnswered ? new Exchange(Outcome.pruned(x.outcome.attachments()), x.keep) : x;
+                }
+                String failure = report(ctx, report);
+                if (failure != null) return Exchange.protocolFailure(failure);
+                pruneAnswered = ctx.shouldPrune();
+                try {
+                    in.write(pruneAnswered ? "{\"prune\": true}\n" : "{\"prune\": false}\n");
+                    in.flush();
+                } catch (IOException e) {
+                    return Exchange.protocolFailure(exited("after a report"));
+                }
+            }
+        }
+
+        /** Records one {@code {"report": {"step": N, "value": X}}}; the reason it is refused, or null. */
+        private String report(TrialContext ctx, JsonNode report) {
+            JsonNode step = report.get("step");
+            JsonNode value = report.get("value");
+            if (!report.isObject() || step == null || value == null) {
+                return "report is not {\"step\": N, \"value\": X}: " + quote(report.toString());
+            }
+            if (!step.isIntegralNumber() || step.longValue() < 0) return "report's step is not an integer >= 0: " + quote(step.toString());
+            if (!value.isNumber()) return "report's value is not a number: " + quote(value.toString());
+            double v = value.doubleValue();
+            if (!Double.isFinite(v)) return "report's value is " + (Double.isNaN(v) ? "NaN" : v > 0 ? "infinite" : "-infinite") + " at step " + step.longValue();
+            try {
+                ctx.report(step.longValue(), v);
+                return null;
+            } catch (IllegalArgumentException | StoreException e) {
+                return "report refused: " + e.getMessage();
             }
         }
 
@@ -263,6 +302,17 @@ public final class CommandObjective implements Objective, AutoCloseable {
         }
     }
 
+    /** The {@code report} member of a line that is a report, or null for any other line. */
+    static JsonNode reportOf(String text) {
+        if (!text.contains("\"report\"")) return null;
+        try {
+            JsonNode node = JSON.readTree(text);
+            return node instanceof ObjectNode o && o.has("report") && !o.has("loss") && !o.has("status") ? o.get("report") : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
     /** Reads one reply line into an outcome; only a well-formed reply keeps the program running. */
     static Exchange parse(String text) {
         JsonNode node;
@@ -288,7 +338,8 @@ public final class CommandObjective implements Objective, AutoCloseable {
                     : err.isTextual() ? err.asText() : err.toString();
             return new Exchange(Outcome.fail(reason, attachments), true);
         }
-        if (!s.equals("ok")) return Exchange.protocolFailure("reply has unknown status " + quote(status.toString()) + " (ok or fail)");
+        if (s.equals("pruned")) return new Exchange(Outcome.pruned(attachments), true);
+        if (!s.equals("ok")) return Exchange.protocolFailure("reply has unknown status " + quote(status.toString()) + " (ok, fail or pruned)");
         JsonNode loss = reply.get("loss");
         if (loss == null || loss.isNull()) return Exchange.protocolFailure("reply has no loss: " + quote(text));
         if (!loss.isNumber()) return Exchange.protocolFailure("loss is not a number: " + quote(loss.toString()));

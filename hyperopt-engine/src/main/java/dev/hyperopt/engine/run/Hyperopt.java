@@ -17,4 +17,9 @@ public final class Hyperopt {
     public static Minimize minimize(SearchSpace space, Objective objective) {
         return new Minimize(space, objective);
     }
+
+    /** A study to drive by hand, trial by trial: {@link Study#ask()}, then {@link Study#tell}. */
+    public static Study.Builder study(SearchSpace space) {
+        return new Study.Builder(space);
+    }
 }

@@ -3,6 +3,8 @@ package dev.hyperopt.engine.run;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.inject.Engine;
+import dev.hyperopt.engine.prune.Pruner;
+import dev.hyperopt.engine.prune.PrunerSpec;
 import dev.hyperopt.engine.sample.Sampler;
 import dev.hyperopt.engine.store.TrialStore;
 
@@ -32,6 +34,9 @@ public final class Minimize {
     double lossThreshold = Double.NaN;
     int earlyStop;
     final List<Map<String, Object>> points = new ArrayList<>();
+    final List<Map<String, Object>> queued = new ArrayList<>();
+    PrunerSpec prunerSpec = PrunerSpec.NONE;
+    Pruner pruner;
     TrialStore store;
     String study = "default";
     StopSignal stop = new StopSignal();
@@ -114,6 +119,39 @@ public final class Minimize {
      */
     public Minimize pointsToEvaluate(List<? extends Map<String, ?>> labels) {
         for (Map<String, ?> m : labels) points.add(new LinkedHashMap<>(m));
+        return this;
+    }
+
+    /**
+     * The pruner that stops trials whose reported values are poor, by name and options
+     * ({@code median}, {@code asha:reduction_factor=3}, ...); {@code none} unless set.
+     *
+     * @throws IllegalArgumentException when the text is malformed (an unknown name is refused by {@link #run()})
+     */
+    public Minimize pruner(String spec) {
+        return pruner(PrunerSpec.parse(spec));
+    }
+
+    public Minimize pruner(PrunerSpec spec) {
+        this.prunerSpec = Objects.requireNonNull(spec, "pruner");
+        this.pruner = null;
+        return this;
+    }
+
+    /** A pruner instance instead of a name; {@code name} is what the study records. */
+    public Minimize pruner(String name, Pruner pruner) {
+        this.prunerSpec = PrunerSpec.parse(name);
+        this.pruner = Objects.requireNonNull(pruner, "pruner");
+        return this;
+    }
+
+    /**
+     * Configurations to evaluate before the sampler is asked, as flat {@code {label: value}}
+     * maps. They go into the study's queue when the run starts, except those the study has
+     * already evaluated or queued, so a resumed run does not evaluate them twice.
+     */
+    public Minimize enqueue(List<? extends Map<String, ?>> labels) {
+        for (Map<String, ?> m : labels) queued.add(new LinkedHashMap<>(m));
         return this;
     }
 

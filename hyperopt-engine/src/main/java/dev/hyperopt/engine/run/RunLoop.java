@@ -2,10 +2,13 @@ package dev.hyperopt.engine.run;
 
 import dev.hyperopt.engine.api.Config;
 import dev.hyperopt.engine.api.Durations;
+import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.api.TrialContext;
+import dev.hyperopt.engine.api.TrialPrunedException;
 import dev.hyperopt.engine.inject.Engine;
+import dev.hyperopt.engine.prune.Pruner;
 import dev.hyperopt.engine.sample.Observation;
 import dev.hyperopt.engine.sample.Sampler;
 import dev.hyperopt.engine.sample.SamplingContext;
@@ -56,6 +59,9 @@ final class RunLoop {
 
     private final Minimize m;
     private final TreeMap<Long, Trial> trials = new TreeMap<>();
+    /** The trials as pruners see them: read and extended by the threads that report. */
+    private final StudyCurves curves = new StudyCurves();
+    private Pruner pruner;
     /** What samplers see, kept in step with {@code trials} so a suggestion costs no copy of the history. */
     private final List<Observation> history = new ArrayList<>();
     private final Map<Long, Integer> historyIndex = new HashMap<>();
@@ -81,8 +87,11 @@ final class RunLoop {
 
     Result run() {
         startNanos = System.nanoTime();
-        Sampler sampler = m.sampler != null ? m.sampler : (m.engine != null ? m.engine : Engine.standard()).sampler(m.algorithm);
+        Engine engine = m.engine != null ? m.engine : Engine.standard();
+        Sampler sampler = m.sampler != null ? m.sampler : engine.sampler(m.algorithm);
+        pruner = m.pruner != null ? m.pruner : engine.pruner(m.prunerSpec);
         List<Assignment> points = points();
+        List<Assignment> queued = assignments(m.queued, "configuration %d to enqueue");
         boolean ownStore = m.store == null;
         store = ownStore ? new MemoryTrialStore() : m.store;
         AtomicInteger threads = new AtomicInteger();
@@ -106,6 +115,7 @@ final class RunLoop {
                 }
             }
             if (!resumed.isEmpty()) LOG.info("study {}: {} trials left running are evaluated again", study.name(), resumed.size());
+            Queue.enqueueNew(store, study.name(), m.space, queued);
             int kept = countFinished();
             LOG.debug("study {}: {} finished trials kept from earlier runs", study.name(), kept);
             for (RunListener l : m.listeners) safely(() -> l.started(study, m.maxEvals, kept));
@@ -137,12 +147,16 @@ final class RunLoop {
     }
 
     private List<Assignment> points() {
+        return assignments(m.points, "point %d to evaluate");
+    }
+
+    private List<Assignment> assignments(List<Map<String, Object>> labels, String what) {
         List<Assignment> out = new ArrayList<>();
-        for (int i = 0; i < m.points.size(); i++) {
+        for (int i = 0; i < labels.size(); i++) {
             try {
-                out.add(Assignment.fromLabels(m.space, m.points.get(i)));
+                out.add(Assignment.fromLabels(m.space, labels.get(i)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("point " + (i + 1) + " to evaluate: " + e.getMessage(), e);
+                throw new IllegalArgumentException(what.formatted(i + 1) + ": " + e.getMessage(), e);
             }
         }
         return out;
@@ -172,8 +186,8 @@ final class RunLoop {
             reason = StopReason.MAX_EVALS;
             return;
         }
-        Assignment a = n < points.size() ? points.get((int) n)
-                : sampler.suggest(new SamplingContext(m.space, Collections.unmodifiableList(history), seed, n));
+        Assignment a = n < points.size() ? points.get((int) n) : Queue.take(store, study.name(), m.space).orElse(null);
+        if (a == null) a = sampler.suggest(new SamplingContext(m.space, Collections.unmodifiableList(history), seed, n));
         Map<String, Object> labels = a.labels();
         Config config = null;
         String evalError = null;
@@ -194,7 +208,8 @@ final class RunLoop {
 
     private void submit(Trial running, ExecutorService pool) {
         long n = running.number();
-        TrialContext ctx = new TrialContext(n, running.config(), running.labels(), m.trialTimeout, m.stop::isRequested);
+        TrialContext ctx = new TrialContext(n, running.config(), running.labels(), m.trialTimeout, m.stop::isRequested,
+                this::report);
         Future<?> f = pool.submit(() -> completions.add(new Completion(n, evaluate(ctx), Instant.now())));
         Instant deadline = ctx.deadline().map(d -> d.plus(GRACE)).orElse(null);
         inFlight.put(n, new InFlight(running, f, deadline));
@@ -207,11 +222,20 @@ final class RunLoop {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.fail("interrupted");
+        } catch (TrialPrunedException e) {
+            return Outcome.pruned();
         } catch (CancellationException e) {
             return Outcome.fail(ctx.isPastDeadline() ? timedOut() : "cancelled: the run is stopping");
         } catch (Exception | StackOverflowError | AssertionError e) {
             return Outcome.fail(describe(e));
         }
+    }
+
+    /** Records a value a trial reported (from the thread evaluating it) and asks the pruner about it. */
+    private boolean report(long n, Intermediate value) {
+        store.report(study.name(), n, value);
+        Trial t = curves.report(n, value);
+        return t != null && pruner != Pruner.NONE && pruner.prune(curves.context(t));
     }
 
     private String timedOut() {
@@ -228,16 +252,8 @@ final class RunLoop {
     /** Records a trial's latest state; trials arrive in number order, so the history stays sorted. */
     private void put(Trial t) {
         trials.put(t.number(), t);
-        Observation.State s = switch (t.state()) {
-            case RUNNING -> Observation.State.RUNNING;
-            case OK -> Observation.State.OK;
-            case FAIL -> Observation.State.FAILED;
-            case PRUNED -> Observation.State.PRUNED;
-        };
-        var last = t.lastIntermediate();
-        Observation o = last == null || t.state() != dev.hyperopt.engine.api.TrialState.PRUNED
-                ? new Observation(t.number(), t.values(), s, t.isOk() ? t.loss() : Double.NaN)
-                : Observation.pruned(t.number(), t.values(), last.step(), last.value());
+        curves.put(t);
+        Observation o = Observations.of(t);
         Integer at = historyIndex.get(t.number());
         if (at != null) {
             history.set(at, o);

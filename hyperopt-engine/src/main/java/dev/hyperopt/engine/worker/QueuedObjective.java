@@ -90,7 +90,11 @@ public final class QueuedObjective implements Objective, AutoCloseable {
 
     /** The outcome a finished trial records. */
     public static Outcome outcome(Trial t) {
-        return t.isOk() ? Outcome.ok(t.loss(), t.attachments()) : Outcome.fail(t.error(), t.attachments());
+        return switch (t.state()) {
+            case OK -> Outcome.ok(t.loss(), t.attachments());
+            case PRUNED -> Outcome.pruned(t.attachments());
+            default -> Outcome.fail(t.error(), t.attachments());
+        };
     }
 
     /** Stops looking for results. */

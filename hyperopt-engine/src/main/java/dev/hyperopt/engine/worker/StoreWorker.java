@@ -1,7 +1,11 @@
 package dev.hyperopt.engine.worker;
 
 import dev.hyperopt.engine.api.Objective;
+import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Outcome;
+import dev.hyperopt.engine.api.TrialPrunedException;
+import dev.hyperopt.engine.prune.Pruner;
+import dev.hyperopt.engine.prune.PruningContext;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.api.TrialContext;
 import dev.hyperopt.engine.store.SharedTrialStore;
@@ -54,6 +58,7 @@ public final class StoreWorker {
     private final BooleanSupplier stop;
     private final Consumer<Trial> finished;
     private final AtomicInteger done = new AtomicInteger();
+    private final Pruner pruner;
 
     /**
      * @param trialTimeout limit of each trial, or null
@@ -61,6 +66,15 @@ public final class StoreWorker {
      */
     public StoreWorker(SharedTrialStore store, String study, Objective objective, int slots, Duration trialTimeout,
                        Duration poll, BooleanSupplier stop, Consumer<Trial> finished) {
+        this(store, study, objective, slots, trialTimeout, poll, stop, finished, Pruner.NONE);
+    }
+
+    /**
+     * @param pruner judges the values trials report, seeing the whole study as the store holds it
+     */
+    public StoreWorker(SharedTrialStore store, String study, Objective objective, int slots, Duration trialTimeout,
+                       Duration poll, BooleanSupplier stop, Consumer<Trial> finished, Pruner pruner) {
+        this.pruner = Objects.requireNonNull(pruner, "pruner");
         if (slots < 1) throw new IllegalArgumentException("a worker needs at least one slot, got " + slots);
         this.store = Objects.requireNonNull(store, "store");
         this.study = Objects.requireNonNull(study, "study");
@@ -187,7 +201,7 @@ public final class StoreWorker {
     }
 
     private Outcome evaluate(Trial t) throws InterruptedException {
-        TrialContext ctx = new TrialContext(t.number(), t.config(), t.labels(), trialTimeout, stop);
+        TrialContext ctx = new TrialContext(t.number(), t.config(), t.labels(), trialTimeout, stop, this::report);
         Outcome o;
         if (t.config() == null) {
             o = Outcome.fail("space evaluation failed");
@@ -195,6 +209,8 @@ public final class StoreWorker {
             try {
                 o = objective.evaluate(ctx);
                 if (o == null) o = Outcome.fail("the objective returned no outcome");
+            } catch (TrialPrunedException e) {
+                o = Outcome.pruned();
             } catch (CancellationException e) {
                 o = Outcome.fail(ctx.isPastDeadline() ? "timed out" : "cancelled");
             } catch (InterruptedException e) {
@@ -204,6 +220,17 @@ public final class StoreWorker {
             }
         }
         return o;
+    }
+
+    /** Records a report and judges it against the study as the store holds it: other workers' trials included. */
+    private boolean report(long number, Intermediate value) {
+        store.report(study, number, value);
+        if (pruner == Pruner.NONE) return false;
+        List<Trial> trials = store.trials(study);
+        for (Trial t : trials) {
+            if (t.number() == number) return pruner.prune(new PruningContext(number, t.intermediate(), trials));
+        }
+        return false;
     }
 
     private void record(Trial t, Outcome o, Instant end) {

@@ -32,7 +32,9 @@ import java.util.random.RandomGenerator;
  * <p>Finished trials are split by loss: the best {@code min(ceil(gamma * n), 25)} are the
  * good set. Jointly, the split is made among the trials in which the group was active,
  * so a conditional group is judged against its own branch; alone, among all trials (as
- * Optuna does). Failed trials are left out. With {@code constantLiar} a running trial
+ * Optuna does). Failed trials are left out. Pruned trials count as finished, ranked behind
+ * the ok ones by how far they got and their last value (see {@link #rankWithPruned}), so a
+ * pruner sharpens the model instead of hiding trials from it. With {@code constantLiar} a running trial
  * counts as a finished one with the worst loss: its point lands in the bad set and the
  * next suggestion moves away from it, which spreads parallel workers. {@code candidates}
  * joint draws from l are scored by log l(x) - log g(x) and the best is kept. Before
@@ -74,16 +76,20 @@ public final class TpeSampler implements Sampler {
         double[] losses = new double[total];
         int m = 0;
         int finished = 0;
+        int pruned = 0;
         for (int t = 0; t < total; t++) {
             Observation o = history.get(t);
             boolean ok = o.isOk() && !Double.isNaN(o.loss());
+            boolean cut = o.isPrunedWithValue();
             boolean liar = options.constantLiar() && o.state() == Observation.State.RUNNING;
-            if (!ok && !liar) continue;
+            if (!ok && !cut && !liar) continue;
             counted[m] = t;
             losses[m] = ok ? o.loss() : Double.POSITIVE_INFINITY;
             m++;
-            if (ok) finished++;
+            if (ok || cut) finished++;
+            if (cut) pruned++;
         }
+        if (pruned > 0) rankWithPruned(history, counted, losses, m);
         if (finished < Math.max(1, options.startup())) return PriorSampler.sample(space, rng);
 
         boolean[] globalGood = options.multivariate() ? null : good(losses, allOf(m), m, finished);
@@ -100,9 +106,10 @@ public final class TpeSampler implements Sampler {
             int r = 0;
             int relFinished = 0;
             for (int c = 0; c < m; c++) {
-                if (!activeIn(history.get(counted[c]).values(), group)) continue;
+                Observation o = history.get(counted[c]);
+                if (!activeIn(o.values(), group)) continue;
                 rel[r++] = c;
-                if (history.get(counted[c]).isOk()) relFinished++;
+                if (o.isOk() || o.isPrunedWithValue()) relFinished++;
             }
             boolean[] isGood;
             if (globalGood != null) {
@@ -133,6 +140,44 @@ public final class TpeSampler implements Sampler {
             }
         }
         return new Assignment(space, values);
+    }
+
+    /**
+     * Puts pruned trials into the ranking, as Optuna's TPE and BOHB do: behind every trial
+     * that finished, those that got further before they were stopped first, and among those
+     * stopped at the same step, the lower value there first. Losses become ranks (ties kept),
+     * which the split and the rank weights read as they read losses; running trials stay last.
+     */
+    static void rankWithPruned(List<Observation> history, int[] counted, double[] losses, int m) {
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) order[i] = i;
+        java.util.Comparator<Integer> byRank = (a, b) -> {
+            Observation x = history.get(counted[a]);
+            Observation y = history.get(counted[b]);
+            int kx = kind(x);
+            int ky = kind(y);
+            if (kx != ky) return Integer.compare(kx, ky);
+            if (kx == 0) return Double.compare(losses[a], losses[b]);
+            if (kx == 1) {
+                if (x.step() != y.step()) return Long.compare(y.step(), x.step());
+                return Double.compare(x.value(), y.value());
+            }
+            return 0;
+        };
+        Arrays.sort(order, byRank.thenComparingInt(i -> i));
+        double[] ranks = new double[m];
+        for (int k = 0; k < m; k++) {
+            int i = order[k];
+            boolean tie = k > 0 && byRank.compare(order[k - 1], i) == 0;
+            ranks[i] = kind(history.get(counted[i])) == 2 ? Double.POSITIVE_INFINITY : tie ? ranks[order[k - 1]] : k;
+        }
+        System.arraycopy(ranks, 0, losses, 0, m);
+    }
+
+    /** 0: finished ok, 1: pruned with a value, 2: running (the constant liar). */
+    private static int kind(Observation o) {
+        if (o.isOk() && !Double.isNaN(o.loss())) return 0;
+        return o.isPrunedWithValue() ? 1 : 2;
     }
 
     /** How the two estimators are fitted: the good observations' weights (null: forgetting) and the magic clip's counts. */
