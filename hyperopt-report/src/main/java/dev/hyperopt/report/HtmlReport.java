@@ -3,6 +3,7 @@ package dev.hyperopt.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hyperopt.dsl.ir.SearchSpace;
+import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.run.Result;
 import dev.hyperopt.engine.store.StudyInfo;
@@ -27,7 +28,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A study as one self-contained HTML file: the optimization history, one panel per
+ * A study as one self-contained HTML file: the optimization history, the learning curves of
+ * trials that reported intermediate values (pruned ones told apart), one panel per
  * hyperparameter, hyperparameter importance ({@link ForestImportance}), parallel coordinates
  * of the best trials and a sortable table of every trial with its failure reason. The page
  * draws itself with inline script into SVG; it loads nothing from the network, so it can be
@@ -64,7 +66,11 @@ public record HtmlReport(String study, String algorithm, Long seed, SearchSpace 
         return new HtmlReport(study.name(), study.algorithm(), study.seed(), space, trials, Clock.systemUTC().instant());
     }
 
-    /** The data the page draws, as a JSON-ready map (columns of equal length, one entry per trial). */
+    /**
+     * The data the page draws, as a JSON-ready map (columns of equal length, one entry per trial).
+     * {@code intermediate} is null when no trial reported a value; otherwise it holds, per trial,
+     * null or its reported values as one flat list {@code [step, value, step, value, ...]}.
+     */
     public Map<String, Object> data() {
         int n = trials.size();
         List<ParamColumn> columns = ParamColumn.of(space, trials);
@@ -80,6 +86,8 @@ public record HtmlReport(String study, String algorithm, Long seed, SearchSpace 
         List<Long> millis = new ArrayList<>(n);
         List<Long> started = new ArrayList<>(n);
         List<String> error = new ArrayList<>(n);
+        List<List<Number>> intermediate = new ArrayList<>(n);
+        boolean reported = false;
         Trial best = null;
         int bestIndex = -1;
         for (int i = 0; i < n; i++) {
@@ -91,6 +99,8 @@ public record HtmlReport(String study, String algorithm, Long seed, SearchSpace 
             started.add(t.started().toEpochMilli());
             String e = t.error();
             error.add(e == null || e.length() <= MAX_ERROR ? e : e.substring(0, MAX_ERROR) + "\u2026");
+            intermediate.add(flat(t.intermediate()));
+            reported |= !t.intermediate().isEmpty();
             if (t.isOk() && (best == null || t.loss() < best.loss())) {
                 best = t;
                 bestIndex = i;
@@ -102,6 +112,8 @@ public record HtmlReport(String study, String algorithm, Long seed, SearchSpace 
         d.put("millis", millis);
         d.put("started", started);
         d.put("error", error);
+        // A study without reports carries no column of nulls.
+        d.put("intermediate", reported ? intermediate : null);
         List<Map<String, Object>> params = new ArrayList<>();
         for (ParamColumn c : columns) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -132,6 +144,17 @@ public record HtmlReport(String study, String algorithm, Long seed, SearchSpace 
             d.put("best", null);
         }
         return d;
+    }
+
+    /** Reported values as {@code [step, value, ...]}: half the size of a list of objects, and as exact. */
+    private static List<Number> flat(List<Intermediate> values) {
+        if (values.isEmpty()) return null;
+        List<Number> out = new ArrayList<>(values.size() * 2);
+        for (Intermediate v : values) {
+            out.add(v.step());
+            out.add(v.value());
+        }
+        return out;
     }
 
     private Map<String, Object> importance(List<ParamColumn> columns) {

@@ -137,14 +137,14 @@
       'class': 'dots' }, g);
   }
 
-  function crosses(g, pts, size) {
+  function crosses(g, pts, size, cls) {
     if (!pts.length) return;
     var d = [];
     for (var i = 0; i < pts.length; i++) {
       var x = r1(pts[i][0]), y = r1(pts[i][1]);
       d.push('M' + (x - size) + ' ' + (y - size) + 'l' + 2 * size + ' ' + 2 * size + 'M' + (x + size) + ' ' + (y - size) + 'l' + -2 * size + ' ' + 2 * size);
     }
-    s('path', { d: d.join(''), 'class': 'fail-mark' }, g);
+    s('path', { d: d.join(''), 'class': cls || 'fail-mark' }, g);
   }
 
   function axisBottom(g, sc, y, labels) {
@@ -187,7 +187,8 @@
 
   var tooltip = document.getElementById('tooltip');
 
-  function hover(svg, points, describe) {
+  // pick, when given, hears which point is under the pointer (its payload, or null when none).
+  function hover(svg, points, describe, pick) {
     svg.addEventListener('mousemove', function (ev) {
       var m = svg.getScreenCTM();
       if (!m) return;
@@ -199,24 +200,38 @@
         var dx = points[i][0] - q.x, dy = points[i][1] - q.y, d = dx * dx + dy * dy;
         if (d < bd) { bd = d; best = i; }
       }
-      if (best < 0) { tooltip.hidden = true; return; }
+      if (best < 0) { tooltip.hidden = true; if (pick) pick(null); return; }
+      if (pick) pick(points[best][2]);
       tooltip.textContent = describe(points[best][2]);
       tooltip.hidden = false;
       tooltip.style.left = (ev.clientX + 12) + 'px';
       tooltip.style.top = (ev.clientY + 12) + 'px';
     });
-    svg.addEventListener('mouseleave', function () { tooltip.hidden = true; });
+    svg.addEventListener('mouseleave', function () { tooltip.hidden = true; if (pick) pick(null); });
   }
 
   function describeTrial(i) {
-    var lines = ['trial ' + D.number[i] + ' (' + D.state[i] + ')'];
+    return trialLines(i, []).join('\n');
+  }
+
+  // The lines that describe trial i, with extra inserted after its first line.
+  function trialLines(i, extra) {
+    var lines = ['trial ' + D.number[i] + ' (' + D.state[i] + ')'].concat(extra);
     if (D.loss[i] != null) lines.push('loss ' + fmt(D.loss[i]));
+    var c = curveOf(i);
+    if (c) lines.push(c.length / 2 + ' values reported, the last at step ' + c[c.length - 2] + ': ' + fmt(c[c.length - 1]));
     if (D.error[i] != null) lines.push('error: ' + D.error[i].slice(0, 200));
     for (var j = 0; j < D.params.length && j < 8; j++) {
       var v = paramText(D.params[j], i);
       if (v !== '\u2014') lines.push(D.params[j].label + ' = ' + v);
     }
-    return lines.join('\n');
+    return lines;
+  }
+
+  // Trial i's reported values as [step, value, step, value, ...], or null when it reported none.
+  function curveOf(i) {
+    var c = D.intermediate ? D.intermediate[i] : null;
+    return c && c.length ? c : null;
   }
 
   function paramText(p, i) {
@@ -226,34 +241,39 @@
     return fmt(v);
   }
 
-  // ---- the loss axis shared by the history and the panels ----
+  // ---- value axes: the loss axis shared by the history and the panels, and the learning curves' ----
 
-  var okIdx = [], failIdx = [], losses = [];
+  // An axis over values: logarithmic when they are positive and span three decades or more; otherwise, when a
+  // few lie far above the rest, it stops above the 90th percentile and those are drawn on its top edge.
+  function valueAxis(values) {
+    var sorted = values.slice().sort(function (a, b) { return a - b; });
+    var lo = sorted[0], hi = sorted[sorted.length - 1];
+    var ax = { min: lo, max: hi, log: sorted.length > 1 && lo > 0 && hi / lo >= 1000, top: hi, clipped: 0 };
+    if (!ax.log && sorted.length >= 20) {
+      var q90 = quantile(sorted, 0.9);
+      if (hi - lo > 4 * (q90 - lo) && q90 > lo) {
+        ax.top = q90 + (q90 - lo) * 0.5;
+        for (var c = 0; c < sorted.length; c++) if (sorted[c] > ax.top) ax.clipped++;
+      }
+    }
+    ax.scale = function (r0, r1) { return ax.log ? scaleFor([lo, hi], true, r0, r1) : scaleFor([lo, ax.top], false, r0, r1); };
+    ax.y = function (sc, v) { return !ax.log && v > sc.d1 ? sc(sc.d1) : sc(v); };
+    return ax;
+  }
+
+  var okIdx = [], failIdx = [], prunedIdx = [], losses = [];
   for (var i = 0; i < N; i++) {
     if (D.state[i] === 'ok' && D.loss[i] != null) { okIdx.push(i); losses.push(D.loss[i]); }
     else if (D.state[i] === 'fail') failIdx.push(i);
+    else if (D.state[i] === 'pruned') prunedIdx.push(i);
   }
-  var sortedLoss = losses.slice().sort(function (a, b) { return a - b; });
-  var lossMin = sortedLoss[0], lossMax = sortedLoss[sortedLoss.length - 1];
-  var lossLog = sortedLoss.length > 1 && lossMin > 0 && lossMax / lossMin >= 1000;
-  var lossTop = lossMax, clipped = 0;
-  if (!lossLog && sortedLoss.length >= 20) {
-    var q90 = quantile(sortedLoss, 0.9);
-    if (lossMax - lossMin > 4 * (q90 - lossMin) && q90 > lossMin) {
-      lossTop = q90 + (q90 - lossMin) * 0.5;
-      for (var c = 0; c < sortedLoss.length; c++) if (sortedLoss[c] > lossTop) clipped++;
-    }
-  }
+  var runningCount = N - okIdx.length - failIdx.length - prunedIdx.length;
+  var lossAxis = valueAxis(losses);
+  var lossLog = lossAxis.log, lossTop = lossAxis.top, clipped = lossAxis.clipped;
 
-  function lossScale(r0, r1) {
-    if (lossLog) return scaleFor([lossMin, lossMax], true, r0, r1);
-    return scaleFor([lossMin, lossTop], false, r0, r1);
-  }
+  function lossScale(r0, r1) { return lossAxis.scale(r0, r1); }
 
-  function lossY(sc, v) {
-    if (!lossLog && v > sc.d1) return sc(sc.d1);
-    return sc(v);
-  }
+  function lossY(sc, v) { return lossAxis.y(sc, v); }
 
   // ---- header and summary ----
 
@@ -262,7 +282,8 @@
   var sub = [];
   if (D.algorithm) sub.push('algorithm ' + D.algorithm);
   if (D.seed != null) sub.push('seed ' + D.seed);
-  sub.push(N + ' trials (' + okIdx.length + ' ok, ' + failIdx.length + ' failed' + (N - okIdx.length - failIdx.length > 0 ? ', ' + (N - okIdx.length - failIdx.length) + ' running' : '') + ')');
+  sub.push(N + ' trials (' + okIdx.length + ' ok, ' + failIdx.length + ' failed, ' + prunedIdx.length + ' pruned'
+    + (runningCount > 0 ? ', ' + runningCount + ' running' : '') + ')');
   sub.push(D.params.length + ' hyperparameters');
   if (D.generated) sub.push('generated ' + D.generated.replace('T', ' ').replace(/\.\d+Z$/, 'Z'));
   document.getElementById('subtitle').textContent = sub.join(' \u00b7 ');
@@ -285,7 +306,9 @@
   // ---- optimization history ----
 
   (function history() {
-    var W = 960, H = 340, m = { l: 64, r: 16, t: 34, b: 44 };
+    // Pruned trials, like failed ones, have no loss: they get a strip of their own above the failed one.
+    var pruned = prunedIdx.length > 0;
+    var W = 960, H = pruned ? 354 : 340, m = { l: 64, r: 16, t: pruned ? 48 : 34, b: 44 };
     var box = document.getElementById('history-plot');
     var svg = s('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': 'loss of every trial against trial number', id: 'history-svg' }, box);
     if (!N) { s('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', 'class': 'axis-label' }, svg, 'no trials'); return; }
@@ -324,17 +347,153 @@
     }
     crosses(g, fails, N > 2000 ? 2 : 3.5);
     s('text', { x: m.l - 6, y: fy + 4, 'text-anchor': 'end', 'class': 'axis-label' }, g, 'failed');
-    var lg = s('g', { 'class': 'legend', transform: 'translate(' + (W - m.r - 330) + ',12)' }, svg);
+    if (pruned) {
+      var py0 = m.t - 20, stops = [];
+      for (var q = 0; q < prunedIdx.length; q++) {
+        var qx = xs(D.number[prunedIdx[q]]);
+        stops.push([qx, py0]);
+        hov.push([qx, py0, prunedIdx[q]]);
+      }
+      crosses(g, stops, N > 2000 ? 2 : 3, 'pruned-mark');
+      s('text', { x: m.l - 6, y: py0 + 4, 'text-anchor': 'end', 'class': 'axis-label' }, g, 'pruned');
+    }
+    var lg = s('g', { 'class': 'legend', transform: 'translate(' + (W - m.r - (pruned ? 430 : 330)) + ',12)' }, svg);
     s('path', { d: 'M0 0h0', stroke: '#4a78b5', 'stroke-width': 7, 'stroke-linecap': 'round' }, lg);
     s('text', { x: 9, y: 4 }, lg, 'trial loss');
     s('path', { d: 'M86 0h22', 'class': 'best-line' }, lg);
     s('text', { x: 114, y: 4 }, lg, 'best so far');
     crosses(lg, [[212, 0]], 3.5);
     s('text', { x: 222, y: 4 }, lg, 'failed trial');
+    if (pruned) {
+      crosses(lg, [[318, 0]], 3, 'pruned-mark');
+      s('text', { x: 328, y: 4 }, lg, 'pruned trial');
+    }
     hover(svg, hov, describeTrial);
-    var cap = okIdx.length + ' ok trials (dots) and ' + failIdx.length + ' failed (crosses on the top strip); the line is the best loss so far.';
+    var cap = okIdx.length + ' ok trials (dots)' + (pruned ? ', ' : ' and ') + failIdx.length + ' failed (red crosses on the strip above the plot)'
+      + (pruned ? ' and ' + prunedIdx.length + ' pruned (grey crosses on the strip above that: stopped early, they have no loss)' : '')
+      + '; the line is the best loss so far.';
     if (clipped) cap += ' ' + clipped + ' losses above ' + fmt(lossTop) + ' are drawn on the top edge.';
     document.getElementById('history-caption').textContent = cap;
+  })();
+
+  // ---- learning curves: every trial's reported values against the step, one path per trial ----
+
+  (function curves() {
+    var t0 = performance.now();
+    var sec = document.getElementById('curves');
+    var have = [];
+    for (var i = 0; i < N; i++) if (curveOf(i)) have.push(i);
+    // A study without reports has no panel at all rather than an empty one.
+    if (!have.length) { sec.parentNode.removeChild(sec); return; }
+    var values = [], s0 = Infinity, s1 = -Infinity;
+    for (var a = 0; a < have.length; a++) {
+      var c = curveOf(have[a]);
+      for (var k = 0; k < c.length; k += 2) {
+        if (c[k] < s0) s0 = c[k];
+        if (c[k] > s1) s1 = c[k];
+        values.push(c[k + 1]);
+      }
+    }
+    var ax = valueAxis(values);
+    var W = 960, H = 360, m = { l: 64, r: 16, t: 34, b: 44 };
+    var svg = s('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': 'reported values of every trial against the step', id: 'curves-svg' },
+      document.getElementById('curves-plot'));
+    var g = s('g', null, svg);
+    var xs = integerTicks(linearScale(s0, s1, m.l + 4, W - m.r - 4));
+    var ys = ax.scale(H - m.b, m.t);
+    axisLeft(g, ys, m.l, W - m.r);
+    axisBottom(g, xs, H - m.b);
+    s('text', { x: (m.l + W - m.r) / 2, y: H - 8, 'text-anchor': 'middle', 'class': 'axis-label' }, g, 'step');
+    s('text', { transform: 'translate(14,' + ((H - m.b + m.t) / 2) + ') rotate(-90)', 'text-anchor': 'middle', 'class': 'axis-label' }, g,
+      ax.log ? 'reported value (log scale)' : 'reported value');
+
+    // Layers from the back: pruned, failed, running, ok (worst first), the best trial, the hovered one, end marks.
+    var layers = {};
+    ['pruned', 'fail', 'running', 'ok', 'best'].forEach(function (k) { layers[k] = s('g', { 'class': 'curves-' + k }, g); });
+    var bestIndex = D.best ? D.best.index : -1;
+    var byState = { ok: [], pruned: [], fail: [], running: [] };
+    for (var b = 0; b < have.length; b++) {
+      var st = D.state[have[b]];
+      if (have[b] !== bestIndex) (byState[st] || byState.running).push(have[b]);
+    }
+    // ok curves darken with a lower final loss, so the good ones stand out; the worst are drawn first, under them.
+    byState.ok.sort(function (x, y) { return D.loss[y] - D.loss[x] || x - y; });
+    var hov = [], pathOf = {}, prunedEnds = [], failEnds = [];
+
+    function draw(i, layer, cls, color) {
+      var cv = curveOf(i), pts = [];
+      for (var k = 0; k < cv.length; k += 2) {
+        var x = r1(xs(cv[k])), y = r1(ax.y(ys, cv[k + 1]));
+        pts.push(x + ' ' + y);
+        hov.push([x, y, k * N + i]); // trial and offset in one number: no array per point
+      }
+      // A single value is a dot: a zero-length line with round caps.
+      var d = 'M' + pts[0] + (pts.length > 1 ? 'L' + pts.slice(1).join(' ') : 'h0');
+      pathOf[i] = s('path', { d: d, 'class': cls, stroke: color, 'data-trial': D.number[i] }, layer);
+      return pts[pts.length - 1].split(' ').map(Number);
+    }
+
+    for (var p = 0; p < byState.pruned.length; p++) prunedEnds.push(draw(byState.pruned[p], layers.pruned, 'curve pruned'));
+    for (var f = 0; f < byState.fail.length; f++) failEnds.push(draw(byState.fail[f], layers.fail, 'curve fail'));
+    for (var r = 0; r < byState.running.length; r++) draw(byState.running[r], layers.running, 'curve running');
+    var nOk = byState.ok.length;
+    for (var o = 0; o < nOk; o++) {
+      var rank = nOk - 1 - o; // 0 is the lowest final loss
+      var color = PALETTE[PALETTE.length - 1 - Math.min(PALETTE.length - 1, Math.floor(rank / nOk * PALETTE.length))];
+      draw(byState.ok[o], layers.ok, 'curve ok', color);
+    }
+    var bestDrawn = bestIndex >= 0 && curveOf(bestIndex) != null;
+    if (bestDrawn) draw(bestIndex, layers.best, 'curve ok best-curve');
+    var hl = s('path', { d: 'M0 0', 'class': 'curve-hover', visibility: 'hidden' }, g);
+    var marks = s('g', { 'class': 'curve-ends' }, g);
+    var size = have.length > 300 ? 2 : 3;
+    crosses(marks, prunedEnds, size, 'pruned-mark');
+    crosses(marks, failEnds, size, 'fail-mark');
+
+    hover(svg, hov, function (pt) {
+      var i = pt % N, k = (pt - i) / N, cv = curveOf(i);
+      return trialLines(i, ['step ' + cv[k] + ': ' + fmt(cv[k + 1])]).join('\n');
+    }, function (pt) {
+      if (pt == null) { hl.setAttribute('visibility', 'hidden'); return; }
+      hl.setAttribute('d', pathOf[pt % N].getAttribute('d'));
+      hl.setAttribute('visibility', 'visible');
+    });
+
+    // The legend names only what the plot has.
+    var entries = [];
+    if (nOk) entries.push(['ok', 'ok trial']);
+    if (bestDrawn) entries.push(['best', 'best trial']);
+    if (byState.pruned.length) entries.push(['pruned', 'pruned trial']);
+    if (byState.fail.length) entries.push(['fail', 'failed trial']);
+    if (byState.running.length) entries.push(['running', 'running trial']);
+    var lg = s('g', { 'class': 'legend' }, svg), lx = 0;
+    entries.forEach(function (e) {
+      var sample = { ok: 'curve ok', best: 'curve ok best-curve', pruned: 'curve pruned', fail: 'curve fail', running: 'curve running' }[e[0]];
+      s('path', { d: 'M' + lx + ' 0h22', 'class': sample, stroke: e[0] === 'ok' ? PALETTE[PALETTE.length - 1] : null }, lg);
+      if (e[0] === 'pruned') crosses(lg, [[lx + 22, 0]], 3, 'pruned-mark');
+      if (e[0] === 'fail') crosses(lg, [[lx + 22, 0]], 3, 'fail-mark');
+      s('text', { x: lx + 30, y: 4 }, lg, e[1]);
+      lx += 30 + e[1].length * 6.5 + 16;
+    });
+    lg.setAttribute('transform', 'translate(' + r1(W - m.r - lx) + ',12)');
+
+    var counts = [];
+    if (nOk + (bestDrawn ? 1 : 0)) counts.push(nOk + (bestDrawn ? 1 : 0) + ' ok');
+    if (byState.pruned.length) counts.push(byState.pruned.length + ' pruned');
+    if (byState.fail.length) counts.push(byState.fail.length + ' failed');
+    if (byState.running.length) counts.push(byState.running.length + ' running');
+    var styles = [];
+    if (nOk) styles.push('ok trials are blue, darker for a lower final loss');
+    if (bestDrawn) styles.push('the best trial is orange');
+    if (byState.pruned.length) styles.push('pruned trials are thin grey lines that end in a cross where they were stopped');
+    if (byState.fail.length) styles.push('failed trials are dashed red lines ending in a red cross');
+    if (byState.running.length) styles.push('running trials are dotted');
+    var cap = have.length + ' of ' + N + ' trials reported values (' + counts.join(', ') + '), one line each against the step: '
+      + styles.join('; ') + '. Hover to see a trial.';
+    if (ax.log) cap += ' The values span three decades or more, so the axis is logarithmic.';
+    if (ax.clipped) cap += ' ' + ax.clipped + ' values above ' + fmt(ax.top) + ' are drawn on the top edge.';
+    document.getElementById('curves-caption').textContent = cap;
+    svg.setAttribute('data-render-ms', (performance.now() - t0).toFixed(1));
   })();
 
   // ---- importance ----
@@ -506,11 +665,23 @@
     var cols = [
       { key: 'trial', title: '#', num: true, get: function (i) { return D.number[i]; }, text: function (i) { return String(D.number[i]); } },
       { key: 'status', title: 'status', get: function (i) { return D.state[i]; }, html: function (i, td) { h('span', { 'class': 'status ' + D.state[i] }, td, D.state[i]); } },
-      { key: 'loss', title: 'loss', num: true, get: function (i) { return D.loss[i]; }, text: function (i) { return D.loss[i] == null ? '\u2014' : String(D.loss[i]); } },
-      { key: 'seconds', title: 'seconds', num: true, get: function (i) { return D.millis[i]; }, text: function (i) { return D.millis[i] == null ? '\u2014' : (D.millis[i] / 1000).toFixed(3); } }
+      { key: 'loss', title: 'loss', num: true, get: function (i) { return D.loss[i]; }, text: function (i) { return D.loss[i] == null ? '\u2014' : String(D.loss[i]); } }
     ];
+    // Reported values: how many, and the last one with its step (where a pruned trial stopped).
+    if (D.intermediate) {
+      var last = function (i, off) { var c = curveOf(i); return c ? c[c.length - off] : null; };
+      cols.push(
+        { key: 'reports', title: 'reports', num: true, get: function (i) { var c = curveOf(i); return c ? c.length / 2 : 0; },
+          text: function (i) { var c = curveOf(i); return c ? String(c.length / 2) : '0'; } },
+        { key: 'step', title: 'last step', num: true, get: function (i) { return last(i, 2); },
+          text: function (i) { var v = last(i, 2); return v == null ? '\u2014' : String(v); } },
+        { key: 'value', title: 'last value', num: true, get: function (i) { return last(i, 1); },
+          text: function (i) { var v = last(i, 1); return v == null ? '\u2014' : String(v); } });
+    }
+    cols.push(
+      { key: 'seconds', title: 'seconds', num: true, get: function (i) { return D.millis[i]; }, text: function (i) { return D.millis[i] == null ? '\u2014' : (D.millis[i] / 1000).toFixed(3); } });
     D.params.forEach(function (p) {
-      cols.push({ key: 'p:' + p.label, title: p.label, num: p.kind !== 'categorical',
+      cols.push({ key: 'p:' + p.label, title: p.label, num: p.kind !== 'categorical', param: p,
         get: function (i) { return p.values[i]; }, text: function (i) { return paramText(p, i); } });
     });
     cols.push({ key: 'error', title: 'failure reason', get: function (i) { return D.error[i]; }, error: true,
@@ -518,15 +689,16 @@
 
     var filter = 'all', sortCol = 0, sortDir = 1, page = 0, rows = [];
     // A view can be linked: #sort=loss&dir=desc&filter=fail (sort by a column key, 'loss', 'trial', 'p:LABEL', ...).
+    var FILTERS = [['all', 'all trials'], ['ok', 'ok only'], ['fail', 'failed only'], ['pruned', 'pruned only']];
     location.hash.replace(/^#/, '').split('&').forEach(function (kv) {
       var e = kv.indexOf('='), k = decodeURIComponent(kv.slice(0, e)), v = decodeURIComponent(kv.slice(e + 1));
       if (e < 0) return;
-      if (k === 'filter' && (v === 'ok' || v === 'fail' || v === 'all')) filter = v;
+      if (k === 'filter' && FILTERS.some(function (o) { return o[0] === v; })) filter = v;
       if (k === 'dir') sortDir = v === 'desc' ? -1 : 1;
       if (k === 'sort') cols.forEach(function (c, ci) { if (c.key === v) sortCol = ci; });
     });
     var sel = h('select', { id: 'table-filter', 'aria-label': 'which trials' }, h('label', null, controls, 'show '));
-    [['all', 'all trials'], ['ok', 'ok only'], ['fail', 'failed only']].forEach(function (o) { h('option', { value: o[0] }, sel, o[1]); });
+    FILTERS.forEach(function (o) { h('option', { value: o[0] }, sel, o[1]); });
     sel.value = filter;
     sel.addEventListener('change', function () { filter = sel.value; page = 0; refresh(); });
     var prev = h('button', { type: 'button', id: 'table-prev' }, controls, '\u2039 previous');
@@ -555,7 +727,7 @@
         if (x == null && y == null) return a - b;
         if (x == null) return 1;
         if (y == null) return -1;
-        if (!c.num && c.key.indexOf('p:') === 0) { var p = D.params[sortCol - 4]; x = p.categories[x] || x; y = p.categories[y] || y; }
+        if (c.param && c.param.kind === 'categorical') { x = c.param.categories[x] || x; y = c.param.categories[y] || y; }
         var r = x < y ? -1 : x > y ? 1 : 0;
         return r * sortDir || a - b;
       });

@@ -2,7 +2,9 @@ package dev.hyperopt.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Trial;
+import dev.hyperopt.engine.api.TrialState;
 import dev.hyperopt.engine.run.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +69,57 @@ class HtmlReportTest {
         assertThat(d.get("best").get("loss").asDouble()).isEqualTo(r.best().orElseThrow().loss());
         assertThat(d.get("importance").get("values")).hasSize(6);
         assertThat(d.get("importance").get("method").asText()).contains("random-forest permutation importance");
+    }
+
+    @Test
+    void reportedValuesAreEmbeddedPerTrialAsFlatStepValueLists() throws Exception {
+        // ok with curves, pruned early, one failed after reporting, one ok that never reported, one still running.
+        Studies.Stored s = Studies.withCurves("curves", 14, 3, n -> n == 5 ? new Studies.Fate(TrialState.FAIL, 2)
+                : n == 6 ? new Studies.Fate(TrialState.OK, 0)
+                : n == 13 ? new Studies.Fate(TrialState.RUNNING, 4)
+                : n % 3 == 1 ? new Studies.Fate(TrialState.PRUNED, 1 + (int) n % 4)
+                : new Studies.Fate(TrialState.OK, 12));
+        String html = s.report().html();
+        JsonNode d = embedded(html);
+        JsonNode curves = d.get("intermediate");
+        assertThat(curves).hasSize(14);
+        for (int i = 0; i < 14; i++) {
+            Trial t = s.trials().get(i);
+            JsonNode c = curves.get(i);
+            assertThat(d.get("state").get(i).asText()).isEqualTo(t.state().id());
+            if (t.intermediate().isEmpty()) {
+                assertThat(c.isNull()).as("trial %d reported nothing", i).isTrue();
+                continue;
+            }
+            assertThat(c).as("trial %d", i).hasSize(2 * t.intermediate().size());
+            for (int k = 0; k < t.intermediate().size(); k++) {
+                Intermediate v = t.intermediate().get(k);
+                assertThat(c.get(2 * k).isIntegralNumber()).isTrue();
+                assertThat(c.get(2 * k).asLong()).isEqualTo(v.step());
+                assertThat(c.get(2 * k + 1).asDouble()).as("exact value").isEqualTo(v.value());
+            }
+        }
+        assertThat(s.trials().get(4).state()).isEqualTo(TrialState.PRUNED);
+        assertThat(d.get("state").get(4).asText()).isEqualTo("pruned");
+        assertThat(d.get("loss").get(4).isNull()).isTrue();
+        assertThat(d.get("error").get(4).isNull()).as("a pruned trial has no failure reason").isTrue();
+        assertThat(curves.get(4)).hasSize(2 * (1 + 4 % 4));
+        assertThat(d.get("error").get(5).asText()).isEqualTo("diverged after step 2");
+        // An ok trial ends with its last reported value; the best is still the lowest loss.
+        assertThat(d.get("loss").get(0).asDouble()).isEqualTo(s.trials().get(0).lastIntermediate().value());
+        Trial best = s.trials().stream().filter(Trial::isOk).min(java.util.Comparator.comparingDouble(Trial::loss)).orElseThrow();
+        assertThat(d.get("best").get("trial").asLong()).isEqualTo(best.number());
+        // The page has the panel for the script to fill (or to take out when no trial reported).
+        assertThat(html).contains("<section id=\"curves\">", "id=\"curves-plot\"", "id=\"curves-caption\"");
+    }
+
+    @Test
+    void aStudyWithoutReportsCarriesNoColumnOfNulls() throws Exception {
+        JsonNode d = embedded(HtmlReport.of(Studies.run(20, "rand", 8, 4), Studies.space()).html());
+        assertThat(d.has("intermediate")).isTrue();
+        assertThat(d.get("intermediate").isNull()).isTrue();
+        JsonNode empty = embedded(new HtmlReport("empty", "tpe", null, Studies.space(), List.of(), Instant.EPOCH).html());
+        assertThat(empty.get("intermediate").isNull()).isTrue();
     }
 
     @Test
