@@ -1,6 +1,7 @@
 package dev.hyperopt.testing;
 
 import dev.hyperopt.engine.api.Config;
+import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.api.TrialState;
@@ -32,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * What a {@link SharedTrialStore} adds to the store contract: what one connection writes,
  * another reads; settings and the space's text are kept; trials left by a holder that is
- * gone are taken over; workers claim each trial once. A backend's test says how to open a
+ * gone are taken over and start over without the values their holder reported; workers
+ * claim each trial once and never a finished (pruned included) one; connections take
+ * queued configurations each once. A backend's test says how to open a
  * fresh store and another connection to it, both with leases measured by {@link #clock}.
  */
 public abstract class SharedTrialStoreContract extends TrialStoreContract {
@@ -206,6 +209,121 @@ public abstract class SharedTrialStoreContract extends TrialStoreContract {
             shared().handToWorkers();
             assertThat(shared().takeOver("s")).extracting(Trial::number).containsExactly(0L, 1L);
             assertThat(worker.claim("s")).as("the dead driver's trial is queued again").map(Trial::number).contains(0L);
+        }
+    }
+
+    @Test
+    public void aPrunedTrialAndItsValuesReadBackFromAnotherConnection() throws Exception {
+        store.openStudy("s", CONDITIONAL, "tpe", 3);
+        long n = store.reserveTrial("s");
+        store.startTrial("s", running(n, 0.25));
+        store.report("s", n, new Intermediate(1, 0.75));
+        store.report("s", n, new Intermediate(3, 0.5));
+        Trial pruned = store.finishTrial("s", n, Outcome.pruned(Map.of("reason", "median")), Instant.parse("2026-03-04T05:07:00Z"));
+        try (SharedTrialStore other = reopen()) {
+            assertThat(other.trials("s")).containsExactly(pruned);
+            assertThat(other.trial("s", n)).contains(pruned);
+            assertThat(other.finishedTrials("s", 0, 0)).containsExactly(pruned);
+            Trial t = other.trials("s").get(0);
+            assertThat(t.state()).isEqualTo(TrialState.PRUNED);
+            assertThat(t.intermediate()).containsExactly(new Intermediate(1, 0.75), new Intermediate(3, 0.5));
+            assertThat(t.loss()).isNaN();
+            assertThat(t.error()).isNull();
+            assertThat(t.attachments()).containsExactly(Map.entry("reason", "median"));
+        }
+    }
+
+    @Test
+    public void aPrunedTrialCountsAsFinishedForWorkers() throws Exception {
+        store.openStudy("s", "fp", "tpe", 1);
+        try (SharedTrialStore driver = reopen(); SharedTrialStore worker = reopen()) {
+            driver.handToWorkers();
+            driver.startTrial("s", running(driver.reserveTrial("s"), 0.1));
+            driver.startTrial("s", running(driver.reserveTrial("s"), 0.2));
+            assertThat(worker.claim("s")).map(Trial::number).contains(0L);
+            worker.report("s", 0, new Intermediate(1, 5.0));
+            worker.finishTrial("s", 0, Outcome.pruned(), Instant.now());
+            worker.unclaim("s", 0); // a late give-back does not queue a finished trial again
+            assertThat(worker.claim("s")).map(Trial::number).contains(1L);
+            assertThat(worker.claim("s")).as("trial 0 is finished, trial 1 held").isEmpty();
+            assertThat(driver.finishedTrials("s", 0, 1)).extracting(Trial::number).containsExactly(0L);
+            assertThat(driver.finishedTrials("s", 0, 1).get(0).intermediate()).containsExactly(new Intermediate(1, 5.0));
+            worker.close();
+            shared().handToWorkers();
+            assertThat(shared().takeOver("s")).as("only the unfinished trial is waited on").extracting(Trial::number).containsExactly(1L);
+            assertThat(shared().trial("s", 0)).map(Trial::state).contains(TrialState.PRUNED);
+        }
+    }
+
+    @Test
+    public void aTakenOverTrialStartsWithNoIntermediateValues() throws Exception {
+        SharedTrialStore first = reopen();
+        first.openStudy("s", "fp", "tpe", 1);
+        first.startTrial("s", running(first.reserveTrial("s"), 0.5));
+        first.report("s", 0, new Intermediate(1, 4.0));
+        first.report("s", 0, new Intermediate(2, 3.0));
+        assertThat(shared().takeOver("s")).as("the holder is alive").isEmpty();
+        assertThat(store.trial("s", 0).orElseThrow().intermediate()).as("its values stay while it runs").hasSize(2);
+        first.close();
+        List<Trial> taken = shared().takeOver("s");
+        assertThat(taken).singleElement().satisfies(t -> assertThat(t.intermediate()).isEmpty());
+        assertThat(store.trial("s", 0).orElseThrow().intermediate()).isEmpty();
+        store.report("s", 0, new Intermediate(1, 3.5)); // the trial starts over, at its first step again
+        Trial done = store.finishTrial("s", 0, Outcome.ok(3.5), Instant.now());
+        assertThat(done.intermediate()).containsExactly(new Intermediate(1, 3.5));
+        try (SharedTrialStore other = reopen()) {
+            assertThat(other.trials("s")).containsExactly(done);
+        }
+    }
+
+    @Test
+    public void aTrialTakenFromADeadWorkerOrRequeuedStartsWithNoIntermediateValues() throws Exception {
+        store.openStudy("s", "fp", "tpe", 1);
+        try (SharedTrialStore driver = reopen(); SharedTrialStore w2 = reopen()) {
+            driver.startTrial("s", running(driver.reserveTrial("s"), 0.1)); // held by the driver
+            driver.report("s", 0, new Intermediate(1, 9.0));
+            driver.handToWorkers();
+            driver.startTrial("s", running(driver.reserveTrial("s"), 0.2)); // queued
+            SharedTrialStore w1 = reopen();
+            assertThat(w1.claim("s")).map(Trial::number).contains(1L);
+            w1.report("s", 1, new Intermediate(1, 8.0));
+            w1.report("s", 1, new Intermediate(2, 7.0));
+            w1.close(); // the worker dies
+            Trial again = w2.claim("s").orElseThrow();
+            assertThat(again.number()).isEqualTo(1L);
+            assertThat(again.intermediate()).isEmpty();
+            assertThat(store.trial("s", 1).orElseThrow().intermediate()).isEmpty();
+            w2.report("s", 1, new Intermediate(1, 6.0));
+            driver.close(); // the driver dies too: its trial is queued again for workers
+            shared().handToWorkers();
+            assertThat(shared().takeOver("s")).extracting(Trial::number).containsExactly(0L, 1L);
+            assertThat(store.trial("s", 0).orElseThrow().intermediate()).isEmpty();
+            assertThat(store.trial("s", 1).orElseThrow().intermediate()).as("w2 is alive").containsExactly(new Intermediate(1, 6.0));
+            Trial requeued = w2.claim("s").orElseThrow();
+            assertThat(requeued.number()).isZero();
+            assertThat(requeued.intermediate()).isEmpty();
+        }
+    }
+
+    @Test
+    public void connectionsTakeEachQueuedConfigurationOnceInTheOrderAnyOfThemQueuedIt() throws Exception {
+        store.openStudy("s", "fp", "tpe", 1);
+        List<SharedTrialStore> others = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) others.add(reopen());
+            store.enqueue("s", Map.of("i", 0L));
+            others.get(0).enqueue("s", Map.of("i", 1L));
+            store.enqueue("s", Map.of("i", 2L));
+            assertThat(others.get(1).queued("s")).containsExactly(Map.of("i", 0L), Map.of("i", 1L), Map.of("i", 2L));
+            assertThat(others.get(2).dequeue("s")).contains(Map.of("i", 0L));
+            assertThat(store.queued("s")).containsExactly(Map.of("i", 1L), Map.of("i", 2L));
+            for (long i = 3; i < 100; i++) others.get((int) (i % 4)).enqueue("s", Map.of("i", i));
+            List<TrialStore> takers = new ArrayList<>(others);
+            takers.add(store);
+            assertThat(dequeueConcurrently(takers, "s")).isEqualTo(java.util.stream.LongStream.range(1, 100).boxed().toList());
+            assertThat(store.queued("s")).isEmpty();
+        } finally {
+            for (SharedTrialStore o : others) o.close();
         }
     }
 }

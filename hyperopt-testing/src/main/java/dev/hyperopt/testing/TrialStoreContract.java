@@ -1,6 +1,7 @@
 package dev.hyperopt.testing;
 
 import dev.hyperopt.engine.api.Config;
+import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.api.TrialState;
@@ -18,9 +19,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every {@link TrialStore} must do with the life of trials: studies, numbers reserved
- * once, trials started and finished once, history in number order. A backend's test
+ * once, trials started, reporting intermediate values in increasing steps and finished once
+ * (ok, failed or pruned), history in number order, and queued configurations handed out
+ * oldest first, each once. A backend's test
  * extends this class and says how to open a fresh, empty store; a store that processes
  * share extends {@link SharedTrialStoreContract} instead.
  */
@@ -260,5 +265,148 @@ public abstract class TrialStoreContract {
         store.startTrial("s", running(store.reserveTrial("s"), 0.1));
         assertThat(store.trials("t")).isEmpty();
         assertThat(store.trials("s")).hasSize(1);
+    }
+
+    private static final Intermediate[] CURVE = {new Intermediate(0, 2.5), new Intermediate(1, 1.75), new Intermediate(4, 1.5),
+            new Intermediate(10, 1.25)};
+
+    @Test
+    public void reportedValuesAreKeptInOrderAndAfterTheTrialFinishes() {
+        store.openStudy("s", "fp", "tpe", 1);
+        long a = store.reserveTrial("s");
+        long b = store.reserveTrial("s");
+        store.startTrial("s", running(a, 0.1));
+        store.startTrial("s", running(b, 0.2));
+        for (Intermediate v : CURVE) {
+            store.report("s", a, v);
+            store.report("s", b, new Intermediate(v.step(), v.value() * 2));
+        }
+        assertThat(store.trial("s", a).orElseThrow().intermediate()).containsExactly(CURVE);
+        assertThat(store.trial("s", a).orElseThrow().state()).isEqualTo(TrialState.RUNNING);
+        assertThat(store.trials("s").get(1).intermediate()).extracting(Intermediate::value).containsExactly(5.0, 3.5, 3.0, 2.5);
+        Trial done = store.finishTrial("s", a, Outcome.ok(1.25), T0.plusSeconds(20));
+        assertThat(done.intermediate()).containsExactly(CURVE);
+        assertThat(store.trials("s").get(0)).isEqualTo(done);
+        assertThat(store.trial("s", a)).contains(done);
+        assertThat(store.finishedTrials("s", 0, 5)).containsExactly(done);
+        assertThat(store.trials("s").get(1).intermediate()).hasSize(CURVE.length);
+    }
+
+    @Test
+    public void reportsAreRefusedAfterTheFinishAndForStepsThatDoNotIncrease() {
+        store.openStudy("s", "fp", "tpe", 1);
+        long n = store.reserveTrial("s");
+        store.startTrial("s", running(n, 0.5));
+        store.report("s", n, new Intermediate(5, 0.9));
+        assertThatThrownBy(() -> store.report("s", n, new Intermediate(5, 0.8))).isInstanceOf(StoreException.class)
+                .isNotInstanceOf(TrialFinishedException.class)
+                .hasMessage("trial 0 of study 's' reported step 5 after step 5: steps must increase");
+        assertThatThrownBy(() -> store.report("s", n, new Intermediate(2, 0.8)))
+                .hasMessage("trial 0 of study 's' reported step 2 after step 5: steps must increase");
+        assertThatThrownBy(() -> store.report("s", 7, new Intermediate(0, 0.8))).isInstanceOf(StoreException.class)
+                .hasMessage("study 's' has no trial 7");
+        long reservedOnly = store.reserveTrial("s");
+        assertThatThrownBy(() -> store.report("s", reservedOnly, new Intermediate(0, 0.8)))
+                .hasMessage("study 's' has no trial " + reservedOnly);
+        assertThatThrownBy(() -> store.report("nope", n, new Intermediate(6, 0.8))).isInstanceOf(StoreException.class);
+        store.finishTrial("s", n, Outcome.fail("diverged"), T0.plusSeconds(3));
+        assertThatThrownBy(() -> store.report("s", n, new Intermediate(6, 0.7))).isInstanceOf(TrialFinishedException.class)
+                .hasMessage("trial 0 of study 's' is already finished (fail); it takes no more reports");
+        Trial t = store.trial("s", n).orElseThrow();
+        assertThat(t.intermediate()).containsExactly(new Intermediate(5, 0.9));
+        assertThat(t.error()).isEqualTo("diverged");
+    }
+
+    @Test
+    public void aPrunedTrialKeepsItsValuesAndAttachmentsWithoutLossOrError() {
+        store.openStudy("s", "fp", "tpe", 1);
+        long n = store.reserveTrial("s");
+        store.startTrial("s", running(n, 0.5));
+        store.report("s", n, new Intermediate(1, 3.0));
+        store.report("s", n, new Intermediate(2, 2.9));
+        Trial pruned = store.finishTrial("s", n, Outcome.pruned(Map.of("epochs", 2L)), T0.plusSeconds(7));
+        assertThat(pruned.state()).isEqualTo(TrialState.PRUNED);
+        assertThat(pruned.isFinished()).isTrue();
+        assertThat(pruned.loss()).isNaN();
+        assertThat(pruned.error()).isNull();
+        assertThat(pruned.attachments()).containsExactly(Map.entry("epochs", 2L));
+        assertThat(pruned.finished()).isEqualTo(T0.plusSeconds(7));
+        assertThat(pruned.intermediate()).containsExactly(new Intermediate(1, 3.0), new Intermediate(2, 2.9));
+        assertThat(store.trials("s")).containsExactly(pruned);
+        assertThat(store.finishedTrials("s", n, n)).containsExactly(pruned);
+        assertThatThrownBy(() -> store.finishTrial("s", n, Outcome.ok(1), T0.plusSeconds(8)))
+                .isInstanceOf(TrialFinishedException.class).hasMessageContaining("already finished (pruned)");
+        assertThatThrownBy(() -> store.report("s", n, new Intermediate(3, 2.8))).isInstanceOf(TrialFinishedException.class);
+        assertThat(store.trials("s")).containsExactly(pruned);
+    }
+
+    @Test
+    public void queuedConfigurationsComeOutOldestFirstAndOnce() {
+        store.openStudy("s", "fp", "tpe", 1);
+        store.openStudy("t", "fp", "tpe", 1);
+        assertThat(store.dequeue("s")).isEmpty();
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("x", 0.25);
+        first.put("model", "svm");
+        first.put("model.svm.C", 10L);
+        store.enqueue("s", first);
+        store.enqueue("s", Map.of("x", -1.5));
+        store.enqueue("t", Map.of("x", 9.0));
+        store.enqueue("s", Map.of("x", 3.0));
+        assertThat(store.queued("s")).containsExactly(first, Map.of("x", -1.5), Map.of("x", 3.0));
+        Map<String, Object> out = store.dequeue("s").orElseThrow();
+        assertThat(out).isEqualTo(first);
+        assertThat(out.keySet()).as("labels keep their order").containsExactly("x", "model", "model.svm.C");
+        assertThat(store.queued("s")).containsExactly(Map.of("x", -1.5), Map.of("x", 3.0));
+        assertThat(store.dequeue("s")).contains(Map.of("x", -1.5));
+        store.enqueue("s", Map.of("x", 4.0));
+        assertThat(store.dequeue("s")).contains(Map.of("x", 3.0));
+        assertThat(store.dequeue("s")).contains(Map.of("x", 4.0));
+        assertThat(store.dequeue("s")).isEmpty();
+        assertThat(store.queued("s")).isEmpty();
+        assertThat(store.queued("t")).containsExactly(Map.of("x", 9.0));
+        assertThatThrownBy(() -> store.enqueue("nope", Map.of("x", 1.0))).isInstanceOf(StoreException.class)
+                .hasMessageContaining("no study named 'nope'");
+        assertThatThrownBy(() -> store.dequeue("nope")).isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    public void concurrentDequeuesHandEachConfigurationOutExactlyOnce() throws Exception {
+        store.openStudy("s", "fp", "tpe", 1);
+        int configs = 120;
+        for (int i = 0; i < configs; i++) store.enqueue("s", Map.of("i", (long) i));
+        assertThat(dequeueConcurrently(List.of(store, store, store, store, store, store), "s"))
+                .isEqualTo(java.util.stream.LongStream.range(0, configs).boxed().toList());
+        assertThat(store.queued("s")).isEmpty();
+    }
+
+    /**
+     * Lets every store take configurations of {@code study}, each from its own thread, all
+     * starting together, until the queue is empty.
+     *
+     * @return the {@code i} label of every configuration handed out, sorted; a configuration
+     *         handed out twice is there twice
+     */
+    protected static List<Long> dequeueConcurrently(List<? extends TrialStore> stores, String study) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(stores.size());
+        CyclicBarrier start = new CyclicBarrier(stores.size());
+        try {
+            List<Future<List<Long>>> fs = new ArrayList<>();
+            for (TrialStore s : stores) {
+                fs.add(pool.submit(() -> {
+                    List<Long> mine = new ArrayList<>();
+                    start.await();
+                    Optional<Map<String, Object>> c;
+                    while ((c = s.dequeue(study)).isPresent()) mine.add((Long) c.get().get("i"));
+                    return mine;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> f : fs) all.addAll(f.get(60, TimeUnit.SECONDS));
+            Collections.sort(all);
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

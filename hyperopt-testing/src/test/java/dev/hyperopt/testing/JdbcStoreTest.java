@@ -1,6 +1,8 @@
 package dev.hyperopt.testing;
 
 import dev.hyperopt.engine.api.Config;
+import dev.hyperopt.engine.api.Intermediate;
+import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.store.SharedTrialStore;
 import org.junit.jupiter.api.Test;
@@ -9,15 +11,19 @@ import org.junit.jupiter.api.Timeout;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the SQL stores add to the shared contract, seen in their tables: a trial held on
- * another machine waits for its lease to run out, and a heartbeat keeps a lease alive.
+ * another machine waits for its lease to run out, a heartbeat keeps a lease alive, and
+ * reported values, pruned trials and queued configurations are rows of schema version 2.
  */
 /** A heartbeat or lease that never comes fails the test at this limit, not at a wall-time assertion. */
 @Timeout(120)
@@ -65,6 +71,40 @@ abstract class JdbcStoreTest extends SharedTrialStoreContract {
             awaitLeaseUntil(claimed + 200 + 300);
             clock.advance(Duration.ofMillis(200)); // past the lease of the claim, within the renewed one
             assertThat(w2.claim("s")).as("w1's heartbeat renewed the lease").isEmpty();
+        }
+    }
+
+    @Test
+    void reportedValuesPrunedTrialsAndQueuedConfigurationsAreRowsOfTheirTables() throws Exception {
+        store.openStudy("s", "fp", "tpe", 1);
+        long n = store.reserveTrial("s");
+        store.startTrial("s", running(n, 0.5));
+        store.report("s", n, new Intermediate(1, 0.5));
+        store.report("s", n, new Intermediate(2, 0.25));
+        store.finishTrial("s", n, Outcome.pruned(), Instant.now());
+        store.enqueue("s", Map.of("x", 0.5));
+        try (Connection c = raw(); Statement st = c.createStatement()) {
+            try (ResultSet r = st.executeQuery("SELECT state, loss, error FROM trials WHERE number = 0")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).isEqualTo("pruned");
+                assertThat(r.getObject(2)).isNull();
+                assertThat(r.getObject(3)).isNull();
+            }
+            try (ResultSet r = st.executeQuery("SELECT number, step, value FROM intermediate_values ORDER BY step")) {
+                for (double[] row : new double[][] {{0, 1, 0.5}, {0, 2, 0.25}}) {
+                    assertThat(r.next()).isTrue();
+                    assertThat(new double[] {r.getLong(1), r.getLong(2), r.getDouble(3)}).containsExactly(row);
+                }
+                assertThat(r.next()).isFalse();
+            }
+            try (ResultSet r = st.executeQuery("SELECT labels FROM queued_configs")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).isEqualTo("{\"x\":0.5}");
+            }
+            assertThatThrownBy(() -> st.executeUpdate("UPDATE trials SET state = 'paused' WHERE number = 0"))
+                    .as("the state's CHECK constraint still holds").isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> st.executeUpdate("INSERT INTO intermediate_values (study_id, number, step, value) VALUES (1, 99, 0, 1.0)"))
+                    .as("a value belongs to a trial").isInstanceOf(SQLException.class);
         }
     }
 

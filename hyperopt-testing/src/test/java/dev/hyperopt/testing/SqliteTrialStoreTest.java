@@ -7,6 +7,7 @@ import dev.hyperopt.engine.store.jdbc.Schema;
 import dev.hyperopt.engine.store.jdbc.sqlite.SqliteTrialStoreFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,9 @@ class SqliteTrialStoreTest extends JdbcStoreTest {
 
     @Override
     protected Connection raw() throws Exception {
-        return DriverManager.getConnection("jdbc:sqlite:" + file);
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true); // as the store has them
+        return config.createConnection("jdbc:sqlite:" + file);
     }
 
     @Override

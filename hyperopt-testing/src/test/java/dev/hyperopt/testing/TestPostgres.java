@@ -41,7 +41,7 @@ public final class TestPostgres {
     /** Empties database {@code url} (made by {@link #freshDatabase()}): quicker than making another. */
     public static void empty(String url) throws SQLException {
         try (Connection c = connect(url); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS trials, studies, schema_version");
+            s.execute("DROP TABLE IF EXISTS intermediate_values, queued_configs, trials, studies, schema_version");
         }
     }
 

@@ -59,15 +59,23 @@ public final class TrialLifecycle {
      * @throws TrialFinishedException when it is already finished
      */
     public static void checkReport(String study, long number, Trial current, Intermediate value) {
-        if (current == null) throw new StoreException("study '" + study + "' has no trial " + number);
-        if (current.isFinished()) {
+        Intermediate last = current == null ? null : current.lastIntermediate();
+        checkReport(study, number, current == null ? null : current.state(), last == null ? null : last.step(), value);
+    }
+
+    /**
+     * The same check for a store that reads only what it needs: the trial's state (null when
+     * there is no such trial) and its last reported step (null when none).
+     */
+    public static void checkReport(String study, long number, TrialState state, Long lastStep, Intermediate value) {
+        if (state == null) throw new StoreException("study '" + study + "' has no trial " + number);
+        if (state.isFinished()) {
             throw new TrialFinishedException("trial " + number + " of study '" + study + "' is already finished ("
-                    + current.state().id() + "); it takes no more reports");
+                    + state.id() + "); it takes no more reports");
         }
-        Intermediate last = current.lastIntermediate();
-        if (last != null && value.step() <= last.step()) {
+        if (lastStep != null && value.step() <= lastStep) {
             throw new StoreException("trial " + number + " of study '" + study + "' reported step " + value.step()
-                    + " after step " + last.step() + ": steps must increase");
+                    + " after step " + lastStep + ": steps must increase");
         }
     }
 

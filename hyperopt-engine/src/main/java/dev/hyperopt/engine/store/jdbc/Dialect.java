@@ -31,8 +31,9 @@ public interface Dialect {
     String forUpdate();
 
     /**
-     * Whether one {@code UPDATE ... RETURNING} whose row comes from a {@link #skipLocked()}
-     * subquery can claim a queued trial: one round trip instead of a look and a transaction.
+     * Whether one {@code UPDATE ... RETURNING} or {@code DELETE ... RETURNING} whose row comes
+     * from a {@link #skipLocked()} subquery can take a row on its own (a queued trial, a queued
+     * configuration): one round trip instead of a look and a transaction.
      */
     default boolean claimsInOneStatement() {
         return false;

@@ -2,6 +2,7 @@ package dev.hyperopt.engine.store.jdbc;
 
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.dsl.print.HSpacePrinter;
+import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.store.AbstractTrialStore;
 import dev.hyperopt.engine.store.SharedTrialStore;
@@ -20,21 +21,25 @@ import java.util.function.UnaryOperator;
 /**
  * A store in an SQL database (SQLite or PostgreSQL), shared by every process that opens it.
  * One connection serves the store ({@link StoreConnection}); each step of a trial's life is
- * one short transaction. Its tables have a class each: {@link Studies}, {@link Trials}, and
- * the {@link WorkQueue} of leases, takeovers and claims.
+ * one short transaction, a reported value included. Its tables have a class each:
+ * {@link Studies}, {@link Trials} (with their intermediate values), the {@link WorkQueue} of
+ * leases, takeovers and claims, and the {@link QueuedConfigs} to evaluate first. Opening a
+ * store brings its tables to the current {@link Schema} version.
  *
  * <p>A trial row is {@code reserved} (a number handed out, not yet started), {@code queued}
  * (started, waiting for a worker), {@code running} (held by a process under a lease),
- * {@code ok} or {@code fail}. Queued and running trials are both running to readers. A
- * heartbeat renews the lease of every row this store holds at a third of the lease; a row
- * whose holder has died (on this host: its process is gone; elsewhere: its lease ran out)
- * is taken over by the next process that looks, and evaluated again under its number.
+ * {@code ok}, {@code fail} or {@code pruned}. Queued and running trials are both running to
+ * readers. A heartbeat renews the lease of every row this store holds at a third of the
+ * lease; a row whose holder has died (on this host: its process is gone; elsewhere: its
+ * lease ran out) is taken over by the next process that looks, and evaluated again under
+ * its number, from the start: the values its dead holder reported are dropped.
  */
 public final class JdbcTrialStore extends AbstractTrialStore implements SharedTrialStore {
     private final StoreConnection db;
     private final Studies studies;
     private final Trials trials;
     private final WorkQueue queue;
+    private final QueuedConfigs configs;
     private final Holder holder;
 
     /** A store whose leases run by the system clock; see {@link #JdbcTrialStore(Connection, Dialect, String, Clock)}. */
@@ -63,6 +68,7 @@ public final class JdbcTrialStore extends AbstractTrialStore implements SharedTr
         studies = new Studies(db);
         trials = new Trials(db, studies, holder);
         queue = new WorkQueue(db, studies, trials, holder);
+        configs = new QueuedConfigs(db, studies);
         this.holder = holder;
     }
 
@@ -178,24 +184,24 @@ public final class JdbcTrialStore extends AbstractTrialStore implements SharedTr
         return "store " + db;
     }
 
-    // TEMPORARY until schema version 2: replaced by the store work of multi-fidelity search.
+    /** Appends the value without rewriting the trial: one row in a short transaction. */
     @Override
-    public void report(String study, long number, dev.hyperopt.engine.api.Intermediate value) {
-        throw new dev.hyperopt.engine.store.StoreException("intermediate values need schema version 2");
+    public void report(String study, long number, Intermediate value) {
+        trials.report(study, number, value);
     }
 
     @Override
     public void enqueue(String study, Map<String, Object> labels) {
-        throw new dev.hyperopt.engine.store.StoreException("queued configurations need schema version 2");
+        configs.enqueue(study, labels);
     }
 
     @Override
     public Optional<Map<String, Object>> dequeue(String study) {
-        return Optional.empty();
+        return configs.dequeue(study);
     }
 
     @Override
     public List<Map<String, Object>> queued(String study) {
-        return List.of();
+        return configs.queued(study);
     }
 }

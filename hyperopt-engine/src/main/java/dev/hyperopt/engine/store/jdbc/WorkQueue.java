@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Who evaluates which trial: the leases this store holds and the heartbeat that renews
  * them, trials taken over from holders that are gone, and the queue that workers claim
- * trials from.
+ * trials from. A trial taken from a holder that is gone starts over: the values its holder
+ * reported are dropped with the hold, in the same transaction, so its new curve is not
+ * mixed with the old one. Queued rows therefore never have reported values.
  */
 final class WorkQueue {
     private static final Logger LOG = LoggerFactory.getLogger(WorkQueue.class);
@@ -93,9 +95,13 @@ final class WorkQueue {
                         }
                     }
                 } else if (holder.handsToWorkers()) {
-                    if (h.state.equals("running") && gone) hold(id, h.number, "queued");
+                    if (h.state.equals("running") && gone) {
+                        trials.forgetValues(id, h.number);
+                        hold(id, h.number, "queued");
+                    }
                     taken.add(h.number);
                 } else if (gone) {
+                    trials.forgetValues(id, h.number);
                     hold(id, h.number, "running");
                     taken.add(h.number);
                 }
@@ -134,6 +140,7 @@ final class WorkQueue {
                     if (gone(h, t)) {
                         pick = h.number;
                         LOG.info("trial {} of study '{}': its holder {} is gone; evaluating it again", h.number, study, h.owner);
+                        trials.forgetValues(id, pick);
                         break;
                     }
                 }
@@ -144,7 +151,7 @@ final class WorkQueue {
         });
     }
 
-    /** Claims the first queued trial no one else is taking, in one statement (its own transaction). */
+    /** Claims the first queued trial no one else is taking, in one statement (its own transaction); a queued trial has reported nothing. */
     private Optional<Trial> claimQueued(long id) throws SQLException {
         try (PreparedStatement p = db.prepare("UPDATE trials SET state = 'running', owner = ?, lease_until = ?, attempts = attempts + 1"
                 + " WHERE study_id = ? AND state = 'queued' AND number = (SELECT number FROM trials WHERE study_id = ?"
@@ -161,12 +168,13 @@ final class WorkQueue {
 
     void unclaim(String study, long number) {
         db.tx(() -> {
+            long id = studies.id(study);
             try (PreparedStatement p = db.prepare("UPDATE trials SET state = 'queued', owner = NULL, lease_until = NULL,"
                     + " attempts = attempts - 1 WHERE study_id = ? AND number = ? AND state = 'running' AND owner = ?")) {
-                p.setLong(1, studies.id(study));
+                p.setLong(1, id);
                 p.setLong(2, number);
                 p.setString(3, holder.owner);
-                p.executeUpdate();
+                if (p.executeUpdate() == 1) trials.forgetValues(id, number); // as if it had never been claimed
             }
             return null;
         });

@@ -18,7 +18,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public List<String> migration(int version) {
-        return Schema.migration(version, "BIGSERIAL PRIMARY KEY", "BYTEA");
+        return Schema.migration(version, "BIGSERIAL PRIMARY KEY", "BYTEA", Schema.CheckChange.ALTER_TABLE);
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public List<String> migration(int version) {
-        return Schema.migration(version, "INTEGER PRIMARY KEY", "BLOB");
+        return Schema.migration(version, "INTEGER PRIMARY KEY", "BLOB", Schema.CheckChange.REBUILD_TABLE);
     }
 
     @Override
