@@ -84,6 +84,17 @@ public final class Assignment {
         return new Assignment(space, values);
     }
 
+    /**
+     * The assignment whose configuration ({@link SpaceEvaluator#evaluate}) is {@code config}:
+     * what {@code hyperopt sample} prints as "config", or such a value written by hand.
+     *
+     * @throws IllegalArgumentException saying where and why {@code config} does not map back
+     * @see ConfigInversion
+     */
+    public static Assignment fromConfig(SearchSpace space, Object config) {
+        return ConfigInversion.fromConfig(space, config);
+    }
+
     private static double decode(Hyperparameter h, Object v) {
         if (h instanceof Choice c) {
             if (v instanceof String s) {
