@@ -54,6 +54,7 @@ final class FamilyTuneCommand implements Callable<Integer> {
             return switch (o.longestName()) {
                 case "--max-evals" -> Integer.toString(d.maxEvals());
                 case "--trial-timeout" -> d.trialTimeout() == null ? TuneOptions.NO_LIMIT : Durations.format(d.trialTimeout());
+                case "--pruner" -> d.pruner();
                 default -> null;
             };
         });

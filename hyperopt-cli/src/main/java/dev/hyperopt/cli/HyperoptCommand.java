@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Hyperparameter optimization: search spaces in .hspace files, searched by TPE, random search or annealing.",
         subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, SampleCommand.class, FmtCommand.class, GraphCommand.class,
-                TuneCommand.class, WorkerCommand.class, StudiesCommand.class, TrialsCommand.class, ReportCommand.class,
-                BenchCommand.class})
+                TuneCommand.class, WorkerCommand.class, AskCommand.class, TellCommand.class, EnqueueCommand.class,
+                StudiesCommand.class, TrialsCommand.class, ReportCommand.class, BenchCommand.class})
 public final class HyperoptCommand implements Runnable {
     @Spec
     CommandSpec spec;

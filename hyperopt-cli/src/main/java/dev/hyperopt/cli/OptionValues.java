@@ -64,4 +64,15 @@ final class OptionValues {
             throw new UserError("invalid value for --algo: " + e.getMessage());
         }
     }
+
+    /** The pruner {@code --pruner} names, checked by making it once: an unknown name or option is a user error. */
+    static dev.hyperopt.engine.prune.PrunerSpec pruner(dev.hyperopt.engine.inject.Engine engine, String text) {
+        try {
+            dev.hyperopt.engine.prune.PrunerSpec spec = dev.hyperopt.engine.prune.PrunerSpec.parse(text);
+            engine.pruner(spec);
+            return spec;
+        } catch (IllegalArgumentException e) {
+            throw new UserError("invalid value for --pruner: " + e.getMessage());
+        }
+    }
 }

@@ -110,21 +110,33 @@ final class ReportCommand implements Callable<Integer> {
      * what only the space knows.
      */
     private static SearchSpace storedSpace(TrialStore s, StudyInfo info, PrintWriter err) {
-        Optional<String> text = s instanceof SharedTrialStore shared ? shared.spaceText(info.name()) : Optional.empty();
-        if (text.isEmpty()) return null;
-        CompileResult r = new HSpaceCompiler().compile("study " + info.name(), text.get());
-        String problem;
-        if (!r.ok()) {
-            problem = "does not compile (" + r.diagnostics().get(0).headline() + ")";
-        } else if (!SpaceFingerprint.of(r.space()).equals(info.spaceFingerprint())) {
-            problem = "compiles to fingerprint " + SpaceFingerprint.of(r.space()) + ", not the study's " + info.spaceFingerprint();
-        } else {
-            return r.space();
+        try {
+            return storedSpace(s, info);
+        } catch (UserError e) {
+            err.println("hyperopt: " + e.getMessage() + "; the report goes without it (give the study's file with --space)");
+            err.flush();
+            return null;
         }
-        err.println("hyperopt: the space recorded for study '" + info.name() + "' " + problem
-                + "; the report goes without it (give the study's file with --space)");
-        err.flush();
-        return null;
+    }
+
+    /**
+     * The space the store recorded for the study, compiled from its canonical text.
+     *
+     * @throws UserError when the store recorded none, or it no longer compiles to the study's space
+     */
+    static SearchSpace storedSpace(TrialStore s, StudyInfo info) {
+        Optional<String> text = s instanceof SharedTrialStore shared ? shared.spaceText(info.name()) : Optional.empty();
+        if (text.isEmpty()) throw new UserError("the store recorded no space for study '" + info.name() + "'");
+        CompileResult r = new HSpaceCompiler().compile("study " + info.name(), text.get());
+        if (!r.ok()) {
+            throw new UserError("the space recorded for study '" + info.name() + "' does not compile ("
+                    + r.diagnostics().get(0).headline() + ")");
+        }
+        if (!SpaceFingerprint.of(r.space()).equals(info.spaceFingerprint())) {
+            throw new UserError("the space recorded for study '" + info.name() + "' compiles to fingerprint "
+                    + SpaceFingerprint.of(r.space()) + ", not the study's " + info.spaceFingerprint());
+        }
+        return r.space();
     }
 
     private StudyInfo study(TrialStore s) {

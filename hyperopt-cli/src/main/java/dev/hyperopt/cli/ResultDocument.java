@@ -1,5 +1,6 @@
 package dev.hyperopt.cli;
 
+import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.run.Result;
 
@@ -18,8 +19,8 @@ import java.util.Optional;
  * The result document (printed with the mapper {@code sample} uses, so configs and labels
  * look the same in both) of {@code hyperopt tune --json FILE}, shaped exactly as the command-line
  * contract says: study, algo, seed, best (trial, loss, config, labels; null when no trial
- * finished ok) and every trial in order with its status, loss, config, labels,
- * attachments, start and finish times (UTC) and error.
+ * finished ok) and every trial in order with its status (ok, fail or pruned), loss, config,
+ * labels, attachments, reported intermediate values, start and finish times (UTC) and error.
  */
 final class ResultDocument {
     private ResultDocument() {}
@@ -66,10 +67,23 @@ final class ResultDocument {
         m.put("config", config(t));
         m.put("labels", t.labels());
         m.put("attachments", t.attachments());
+        m.put("intermediate", intermediate(t));
         m.put("started", time(t.started()));
         m.put("finished", time(t.finished()));
         m.put("error", t.error());
         return m;
+    }
+
+    /** The values the trial reported, as {@code [{"step": 1, "value": 1.2}, ...]}. */
+    static List<Map<String, Object>> intermediate(Trial t) {
+        List<Map<String, Object>> out = new ArrayList<>(t.intermediate().size());
+        for (Intermediate v : t.intermediate()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", v.step());
+            m.put("value", v.value());
+            out.add(m);
+        }
+        return out;
     }
 
     private static Object config(Trial t) {

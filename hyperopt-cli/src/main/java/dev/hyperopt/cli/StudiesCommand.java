@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 
 /** {@code hyperopt studies --store URL}: the studies of a store with their trial counts and best loss. */
 @Command(name = "studies", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
-        description = "List the studies of a store: trials (ok, fail, running), best loss, algorithm, seed, creation time.")
+        description = "List the studies of a store: trials (ok, fail, pruned, running), best loss, algorithm, seed, creation time.")
 final class StudiesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,10 +50,10 @@ final class StudiesCommand implements Callable<Integer> {
             out.println("no studies in " + store);
         } else {
             List<String[]> table = new ArrayList<>();
-            table.add(new String[] {"STUDY", "TRIALS", "OK", "FAIL", "RUNNING", "BEST", "ALGO", "SEED", "CREATED"});
+            table.add(new String[] {"STUDY", "TRIALS", "OK", "FAIL", "PRUNED", "RUNNING", "BEST", "ALGO", "SEED", "CREATED"});
             for (Map<String, Object> r : rows) {
                 table.add(new String[] {(String) r.get("study"), str(r.get("trials")), str(r.get("ok")), str(r.get("fail")),
-                        str(r.get("running")), r.get("best_loss") == null ? "-" : Num.format((Double) r.get("best_loss")),
+                        str(r.get("pruned")), str(r.get("running")), r.get("best_loss") == null ? "-" : Num.format((Double) r.get("best_loss")),
                         (String) r.get("algo"), str(r.get("seed")), (String) r.get("created")});
             }
             Tables.print(out, table);
@@ -69,11 +69,15 @@ final class StudiesCommand implements Callable<Integer> {
     private static Map<String, Object> row(StudyInfo info, List<Trial> trials) {
         int ok = 0;
         int fail = 0;
+        int pruned = 0;
         int running = 0;
         for (Trial t : trials) {
-            if (t.state() == TrialState.OK) ok++;
-            else if (t.state() == TrialState.FAIL) fail++;
-            else running++;
+            switch (t.state()) {
+                case OK -> ok++;
+                case FAIL -> fail++;
+                case PRUNED -> pruned++;
+                case RUNNING -> running++;
+            }
         }
         Optional<Trial> best = TrialsCommand.best(trials);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -81,6 +85,7 @@ final class StudiesCommand implements Callable<Integer> {
         m.put("trials", trials.size());
         m.put("ok", ok);
         m.put("fail", fail);
+        m.put("pruned", pruned);
         m.put("running", running);
         m.put("best_trial", best.map(Trial::number).orElse(null));
         m.put("best_loss", best.map(Trial::loss).orElse(null));

@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -37,6 +38,8 @@ import java.util.function.UnaryOperator;
  * objective and what they do with the best trial.
  */
 final class StudyRun implements AutoCloseable {
+    /** The settings key of the study's pruner, which workers make again. */
+    static final String PRUNER = "pruner";
     /** How often a run with workers looks for their results. */
     private static final Duration WORKER_POLL = Duration.ofMillis(20);
 
@@ -78,6 +81,7 @@ final class StudyRun implements AutoCloseable {
     Result run(SearchSpace space, String defaultStudy, Objective objective, Map<String, String> settings,
                UnaryOperator<Sampler> sampler, boolean trialLines) {
         String studyName = options.study != null ? options.study : defaultStudy;
+        List<Map<String, Object>> enqueued = options.enqueue == null ? List.of() : Configurations.read(options.enqueue, space);
         TrialStore store = openStore(engine, options.store);
         // Only a shared store keeps settings: what workers, and later runs, read of this one.
         SharedTrialStore shared = store instanceof SharedTrialStore s ? s : null;
@@ -102,6 +106,7 @@ final class StudyRun implements AutoCloseable {
         try (store; QueuedObjective queued = options.workers ? new QueuedObjective(shared, studyName, WORKER_POLL) : null) {
             Minimize run = Hyperopt.minimize(space, options.workers ? queued : objective).engine(engine);
             values.applyTo(run, options.workers);
+            run.enqueue(enqueued);
             run.sampler(algo, sampler.apply(engine.sampler(algo))).store(store).study(studyName).stopSignal(stop);
             if (!options.quiet) {
                 if (trialLines) run.listener(new TrialLines(err));
@@ -123,6 +128,7 @@ final class StudyRun implements AutoCloseable {
         m.put("max_evals", Integer.toString(values.maxEvals()));
         m.put("parallel", Integer.toString(values.parallel()));
         m.put("workers", Boolean.toString(options.workers));
+        m.put(PRUNER, values.pruner().toString());
         m.put(StoreWorker.RUN, StoreWorker.ACTIVE);
         return m;
     }
@@ -151,8 +157,10 @@ final class StudyRun implements AutoCloseable {
     void summary(Result r, String loss) {
         Map<TrialState, Integer> counts = r.counts();
         out.printf("study:   %s (algo %s, seed %d)%n", r.study().name(), r.algorithm(), r.seed());
-        out.printf("trials:  %d (ok %d, fail %d) in %s; stopped: %s%n", r.trials().size(), counts.get(TrialState.OK),
-                counts.get(TrialState.FAIL), Durations.format(r.elapsed()), r.stopReason().description());
+        int pruned = counts.get(TrialState.PRUNED);
+        out.printf("trials:  %d (ok %d, fail %d%s) in %s; stopped: %s%n", r.trials().size(), counts.get(TrialState.OK),
+                counts.get(TrialState.FAIL), pruned > 0 ? ", pruned " + pruned : "", Durations.format(r.elapsed()),
+                r.stopReason().description());
         if (r.best().isPresent()) {
             Trial b = r.best().get();
             out.printf("best:    trial %d, %s %s%n", b.number(), loss, Num.format(b.loss()));

@@ -1,6 +1,7 @@
 package dev.hyperopt.cli;
 
 import dev.hyperopt.dsl.ir.Num;
+import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.run.Progress;
 import dev.hyperopt.engine.run.RunListener;
@@ -29,9 +30,28 @@ final class TrialLines implements RunListener {
         }
     }
 
+    /** A worker's line for a trial it recorded. */
+    static void finished(PrintWriter err, Trial t) {
+        print(err, "hyperopt: trial " + t.number() + " " + t.state().id() + switch (t.state()) {
+            case OK -> " loss " + Num.format(t.loss());
+            case PRUNED -> stoppedAt(t);
+            default -> ": " + t.error();
+        });
+    }
+
+    /** Where a pruned trial stopped: " at step S (value V)", or nothing when it reported nothing. */
+    static String stoppedAt(Trial t) {
+        Intermediate last = t.lastIntermediate();
+        return last == null ? "" : " at step " + last.step() + " (value " + Num.format(last.value()) + ")";
+    }
+
     @Override
     public void trialFinished(Trial t, Progress p) {
-        String what = t.isOk() ? "validation error " + Num.format(t.loss()) : "failed: " + t.error();
+        String what = switch (t.state()) {
+            case OK -> "validation error " + Num.format(t.loss());
+            case PRUNED -> "pruned" + stoppedAt(t);
+            default -> "failed: " + t.error();
+        };
         Object seconds = t.attachments().get("seconds");
         Object layers = t.attachments().get("units");
         String best = p.best().map(b -> Num.format(b.loss()) + " (trial " + b.number() + ")").orElse("-");

@@ -1,6 +1,7 @@
 package dev.hyperopt.cli;
 
 import dev.hyperopt.engine.inject.Engine;
+import dev.hyperopt.engine.prune.PrunerSpec;
 import dev.hyperopt.engine.run.Minimize;
 import picocli.CommandLine.Option;
 
@@ -11,8 +12,8 @@ import java.time.Duration;
 /**
  * The options every tune command takes ({@code tune}, {@code weka tune}, {@code dl4j tune},
  * {@code vision tune} and any family's), declared once with one meaning. A family's defaults
- * for {@code --max-evals} and {@code --trial-timeout} come from its command's default-value
- * provider. Values are read as text and checked here, so that a bad one is a user error
+ * for {@code --max-evals}, {@code --trial-timeout} and {@code --pruner} come from its command's
+ * default-value provider. Values are read as text and checked here, so that a bad one is a user error
  * (status 1) with one line naming the option, as the contract asks.
  */
 final class TuneOptions {
@@ -64,13 +65,23 @@ final class TuneOptions {
     @Option(names = "--quiet", description = "no progress bar and no line per trial")
     boolean quiet;
 
+    @Option(names = "--pruner", paramLabel = "NAME[:KEY=VALUE,...]", defaultValue = "none",
+            description = "stop trials whose reported values are poor: none, median, percentile, asha, hyperband, "
+                    + "wilcoxon, e.g. asha:reduction_factor=3 (default: ${DEFAULT-VALUE})")
+    String pruner;
+
+    @Option(names = "--enqueue", paramLabel = "FILE",
+            description = "JSON lines of configurations or labels to evaluate before the sampler is asked "
+                    + "(those the study already has are skipped)")
+    Path enqueue;
+
     /** The checked values, read before any work starts. */
     record Values(String algo, int maxEvals, long seed, boolean seedGiven, int parallel, Duration runLimit,
-                  Duration trialLimit, Integer patience, Double threshold) {
+                  Duration trialLimit, Integer patience, Double threshold, PrunerSpec pruner) {
 
         /** Sets the budget, stop rules and limits given on the run (with workers the trial limit is theirs); the sampler is the caller's. */
         void applyTo(Minimize run, boolean workers) {
-            run.maxEvals(maxEvals).seed(seed).parallelism(parallel);
+            run.maxEvals(maxEvals).seed(seed).parallelism(parallel).pruner(pruner);
             if (runLimit != null) run.timeout(runLimit);
             if (trialLimit != null && !workers) run.trialTimeout(trialLimit);
             if (patience != null) run.earlyStop(patience);
@@ -87,9 +98,10 @@ final class TuneOptions {
         Integer patience = earlyStop == null ? null : OptionValues.integer("--early-stop", earlyStop, 1);
         Double threshold = lossThreshold == null ? null : OptionValues.number("--loss-threshold", lossThreshold);
         OptionValues.algorithm(engine, algo);
+        PrunerSpec prunerSpec = OptionValues.pruner(engine, pruner);
         if (study != null && study.isBlank()) throw new UserError("invalid value for --study: the name is empty");
         boolean seedGiven = seed != null;
         long s = seedGiven ? OptionValues.longValue("--seed", seed) : Math.floorMod(new SecureRandom().nextLong(), 1_000_000_000L);
-        return new Values(algo, evals, s, seedGiven, k, runLimit, trialLimit, patience, threshold);
+        return new Values(algo, evals, s, seedGiven, k, runLimit, trialLimit, patience, threshold, prunerSpec);
     }
 }

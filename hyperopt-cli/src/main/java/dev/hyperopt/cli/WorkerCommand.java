@@ -2,8 +2,10 @@ package dev.hyperopt.cli;
 
 import dev.hyperopt.engine.api.Durations;
 import dev.hyperopt.engine.api.Objective;
+import dev.hyperopt.engine.api.TrialState;
 import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.objective.CommandObjective;
+import dev.hyperopt.engine.prune.Pruner;
 import dev.hyperopt.engine.run.StopSignal;
 import dev.hyperopt.engine.store.StoreException;
 import dev.hyperopt.engine.store.SharedTrialStore;
@@ -72,6 +74,7 @@ final class WorkerCommand implements Callable<Integer> {
         StopSignal stop = interruption.signal();
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger pruned = new AtomicInteger();
         try (trialStore) {
             trialStore.lease(leaseTime);
             // A command of its own is known before the study exists: its programs start while the worker waits.
@@ -94,12 +97,14 @@ final class WorkerCommand implements Callable<Integer> {
                     made = ObjectiveSettings.make(settings, Engine.standard(), err);
                     if (made.objective() instanceof CommandObjective c) prestart(c, k);
                 }
-                run(trialStore, made.objective(), k, trialLimit, stop, ok, failed, err);
+                Pruner pruner = pruner(settings.getOrDefault(StudyRun.PRUNER, "none"));
+                run(trialStore, made.objective(), k, trialLimit, pruner, stop, new AtomicInteger[] {ok, failed, pruned}, err);
             } finally {
                 if (made != null) made.close();
             }
-            out.printf("worker: %d trials of study %s evaluated (ok %d, fail %d)%s%n", ok.get() + failed.get(), study,
-                    ok.get(), failed.get(), stop.isRequested() ? "; stopped" : "; the run is over");
+            out.printf("worker: %d trials of study %s evaluated (ok %d, fail %d, pruned %d)%s%n",
+                    ok.get() + failed.get() + pruned.get(), study, ok.get(), failed.get(), pruned.get(),
+                    stop.isRequested() ? "; stopped" : "; the run is over");
             out.flush();
             return 0;
         } catch (StoreException e) {
@@ -125,18 +130,22 @@ final class WorkerCommand implements Callable<Integer> {
         }
     }
 
-    private void run(SharedTrialStore trialStore, Objective objective, int k, Duration trialLimit, StopSignal stop,
-                     AtomicInteger ok, AtomicInteger failed, PrintWriter err) throws InterruptedException {
+    /** The pruner the driver recorded: workers judge the reports of the trials they evaluate. */
+    private static Pruner pruner(String spec) {
+        try {
+            return Engine.standard().pruner(spec);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("the study's pruner cannot be made on this machine: " + e.getMessage());
+        }
+    }
+
+    /** Runs the slots; {@code counts} are the ok, failed and pruned trials recorded. */
+    private void run(SharedTrialStore trialStore, Objective objective, int k, Duration trialLimit, Pruner pruner, StopSignal stop,
+                     AtomicInteger[] counts, PrintWriter err) throws InterruptedException {
         StoreWorker worker = new StoreWorker(trialStore, study, objective, k, trialLimit, POLL, stop::isRequested, t -> {
-            (t.isOk() ? ok : failed).incrementAndGet();
-            if (!quiet) {
-                synchronized (err) {
-                    err.println("hyperopt: trial " + t.number() + " " + t.state().id()
-                            + (t.isOk() ? " loss " + dev.hyperopt.dsl.ir.Num.format(t.loss()) : ": " + t.error()));
-                    err.flush();
-                }
-            }
-        });
+            counts[t.state().ordinal() - TrialState.OK.ordinal()].incrementAndGet();
+            if (!quiet) TrialLines.finished(err, t);
+        }, pruner);
         worker.run();
     }
 

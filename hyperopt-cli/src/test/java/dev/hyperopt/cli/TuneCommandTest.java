@@ -92,7 +92,8 @@ class TuneCommandTest {
         int bestTrial = -1;
         for (int i = 0; i < 10; i++) {
             JsonNode t = trials.get(i);
-            assertThat(names(t)).containsExactly("trial", "status", "loss", "config", "labels", "attachments", "started", "finished", "error");
+            assertThat(names(t)).containsExactly("trial", "status", "loss", "config", "labels", "attachments", "intermediate", "started", "finished", "error");
+            assertThat(t.get("intermediate").isArray()).isTrue();
             assertThat(t.get("trial").asInt()).isEqualTo(i);
             assertThat(Instant.parse(t.get("started").asText())).isBeforeOrEqualTo(Instant.parse(t.get("finished").asText()));
             assertThat(t.get("started").asText()).endsWith("Z");

@@ -12,6 +12,7 @@ import dev.hyperopt.engine.api.TrialState;
 import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.run.Result;
 import dev.hyperopt.engine.run.StopReason;
+import dev.hyperopt.engine.run.Study;
 import dev.hyperopt.engine.store.MemoryTrialStore;
 import dev.hyperopt.engine.store.TrialStore;
 import dev.hyperopt.report.HtmlReport;
@@ -147,6 +148,55 @@ class ApiExamplesTest {
         HtmlReport.of(result, space).write(dir.resolve("report.html"));
         // end::report[]
         assertThat(Files.readString(dir.resolve("report.html"))).contains("id=\"report-data\"");
+    }
+
+    /** A learning curve that levels off at the trial's final loss: what a training loop would see per epoch. */
+    static double validationError(Config config, int epoch) {
+        double x = config.getDouble("x");
+        return x * x + 1.0 / epoch;
+    }
+
+    @Test
+    void stopPoorTrialsEarly() {
+        SearchSpace space = Spaces.space(Spaces.dict().put("x", Spaces.uniform(-3, 3)).build());
+        // tag::prune[]
+        Result result = Hyperopt.minimize(space, ctx -> {
+            double error = Double.NaN;
+            for (int epoch = 1; epoch <= 20; epoch++) {
+                error = validationError(ctx.config(), epoch);
+                ctx.report(epoch, error);                  // recorded with the trial
+                if (ctx.shouldPrune()) return Outcome.pruned();
+            }
+            return Outcome.ok(error);
+        }).pruner("asha:min_resource=1,reduction_factor=3").maxEvals(60).seed(1).run();
+
+        System.err.printf("%d pruned of %d%n", result.counts().get(TrialState.PRUNED), result.trials().size());
+        // end::prune[]
+        assertThat(result.counts().get(TrialState.PRUNED)).isPositive();
+        assertThat(result.best().orElseThrow().intermediate()).hasSize(20);
+        assertThat(result.best().orElseThrow().loss()).isLessThan(0.2);
+    }
+
+    @Test
+    void askAndTell() {
+        SearchSpace space = Spaces.space(Spaces.dict().put("x", Spaces.uniform(-3, 3)).build());
+        // tag::ask[]
+        Study study = Hyperopt.study(space).name("by-hand").pruner("median").seed(5).open();
+        study.enqueue(Map.of("x", 0.5));                  // a configuration known to be good: tried first
+        for (int i = 0; i < 30; i++) {
+            TrialContext trial = study.ask();
+            Outcome outcome = null;
+            for (int epoch = 1; epoch <= 10 && outcome == null; epoch++) {
+                trial.report(epoch, validationError(trial.config(), epoch));
+                if (trial.shouldPrune()) outcome = Outcome.pruned();
+            }
+            study.tell(trial.trial(), outcome != null ? outcome : Outcome.ok(validationError(trial.config(), 10)));
+        }
+        System.err.println("best: " + study.best().orElseThrow().labels());
+        // end::ask[]
+        assertThat(study.trials()).hasSize(30).allMatch(Trial::isFinished);
+        assertThat(study.trials().get(0).labels()).isEqualTo(Map.of("x", 0.5));
+        assertThat(study.best().orElseThrow().loss()).isLessThan(0.5);
     }
 
     @Test

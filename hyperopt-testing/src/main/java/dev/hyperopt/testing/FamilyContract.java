@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * What every {@link Family} must do: the engine finds it on the class path, every space it
@@ -87,6 +88,8 @@ public abstract class FamilyContract {
         family().tuning().ifPresent(t -> {
             assertThat(t.description()).as("tune description").isNotBlank();
             assertThat(t.defaults().maxEvals()).as("default --max-evals").isPositive();
+            assertThatCode(() -> Engine.standard().pruner(t.defaults().pruner())).as("default --pruner %s", t.defaults().pruner())
+                    .doesNotThrowAnyException();
             assertOptions("tune", t.options(), Tuning.SHARED_OPTIONS);
         });
         Set<String> names = new HashSet<>();

@@ -21,7 +21,7 @@ public interface Tuning {
      * not take ({@code --model} is added for families that save a model).
      */
     Set<String> SHARED_OPTIONS = Set.of("--algo", "--max-evals", "--seed", "--parallel", "--timeout", "--trial-timeout",
-            "--early-stop", "--loss-threshold", "--store", "--study", "--workers", "--json", "--report", "--quiet", "--model",
+            "--early-stop", "--loss-threshold", "--store", "--study", "--workers", "--json", "--report", "--quiet", "--pruner", "--enqueue", "--model",
             "--help", "--version", "-h", "-V");
 
     /** One or two sentences for {@code --help}. */
@@ -53,6 +53,14 @@ public interface Tuning {
      *                     or null when the family saves no model (no {@code --model} option)
      * @param trialLines   a line on standard error per finished trial (for slow trials that
      *                     train a model) instead of a progress bar
+     * @param pruner       {@code --pruner}'s default, {@code NAME[:KEY=VALUE,...]}: what suits
+     *                     the values the family's objective reports ({@code none} when it reports none)
      */
-    record Defaults(int maxEvals, Duration trialTimeout, String model, boolean trialLines) {}
+    record Defaults(int maxEvals, Duration trialTimeout, String model, boolean trialLines, String pruner) {
+
+        /** Defaults for a family whose objective reports no intermediate values: no pruner. */
+        public Defaults(int maxEvals, Duration trialTimeout, String model, boolean trialLines) {
+            this(maxEvals, trialTimeout, model, trialLines, "none");
+        }
+    }
 }
