@@ -4,6 +4,8 @@ import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.api.TrialState;
 
+import org.apache.commons.math3.util.KthSelector;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -68,15 +70,17 @@ public record PercentilePruner(double percentile, int nStartupTrials, int nWarmu
         return previous < judgingPoint;
     }
 
-    /** NumPy's default ("linear") percentile of the first {@code n} values; sorts them. */
+    /** NumPy's default ("linear") percentile of the first {@code n} values; reorders them. */
     static double percentile(double[] values, int n, double q) {
-        Arrays.sort(values, 0, n);
         double position = (n - 1) * (q / 100);
         int lo = (int) Math.floor(position);
         int hi = Math.min(lo + 1, n - 1);
         double t = position - lo;
-        double a = values[lo];
-        double b = values[hi];
+        // Selecting the two order statistics is linear; sorting the study's values is not.
+        double[] work = values.length == n ? values : Arrays.copyOf(values, n);
+        KthSelector selector = new KthSelector();
+        double a = selector.select(work, null, lo);
+        double b = hi == lo ? a : selector.select(work, null, hi);
         double diff = b - a;
         // NumPy interpolates from the nearer end, which keeps the result exact at t = 1.
         return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;

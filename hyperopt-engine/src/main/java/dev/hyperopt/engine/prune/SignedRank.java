@@ -15,7 +15,7 @@ import java.util.Arrays;
  * to 13 differences with them, and from the normal approximation with the tie correction
  * otherwise. Commons Math's {@code WilcoxonSignedRank} is two-sided, counts zero
  * differences as negative, and gets its exact p-value by enumerating 2^n sign patterns; this
- * counts the same distribution in O(n^3) instead.
+ * counts the same distribution, on its shorter side, in at most O(n^3) steps instead.
  */
 final class SignedRank {
     private static final NaturalRanking RANKING = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE);
@@ -57,21 +57,33 @@ final class SignedRank {
      * their ranks to every sign pattern, so they drop out of the comparison.
      */
     private static double exactUpperTail(double[] differences, double[] ranks, int observedPositive2, int nonZero) {
+        int[] weights = new int[nonZero];
         int total = 0;
-        for (int i = 0; i < differences.length; i++) if (differences[i] != 0) total += (int) (2 * ranks[i]);
-        // ways[s]: sign patterns whose doubled positive rank sum is s (at most 2^50, exact in a double).
-        double[] ways = new double[total + 1];
+        for (int i = 0, k = 0; i < differences.length; i++) {
+            if (differences[i] == 0) continue;
+            weights[k++] = (int) (2 * ranks[i]);
+            total += weights[k - 1];
+        }
+        // The null distribution is symmetric: P(S >= x) = P(S <= total - x). Count the shorter
+        // side, so a clearly worse trial (x near total) costs next to nothing.
+        int below = total - observedPositive2;
+        if (below <= observedPositive2 - 1) return Math.scalb(patternsAtMost(weights, below), -nonZero);
+        return 1 - Math.scalb(patternsAtMost(weights, observedPositive2 - 1), -nonZero);
+    }
+
+    /** How many subsets of {@code weights} sum to at most {@code limit} (at most 2^50: exact in a double). */
+    private static double patternsAtMost(int[] weights, int limit) {
+        if (limit < 0) return 0;
+        double[] ways = new double[limit + 1];
         ways[0] = 1;
         int reach = 0;
-        for (int i = 0; i < differences.length; i++) {
-            if (differences[i] == 0) continue;
-            int w = (int) (2 * ranks[i]);
-            for (int s = reach; s >= 0; s--) ways[s + w] += ways[s];
+        for (int w : weights) {
+            for (int s = Math.min(reach, limit - w); s >= 0; s--) ways[s + w] += ways[s];
             reach += w;
         }
-        double tail = 0;
-        for (int s = observedPositive2; s <= total; s++) tail += ways[s];
-        return Math.scalb(tail, -nonZero);
+        double count = 0;
+        for (double c : ways) count += c;
+        return count;
     }
 
     /** The sum of {@code t^3 - t} over groups of {@code t} equal magnitudes (0 when all differ). */

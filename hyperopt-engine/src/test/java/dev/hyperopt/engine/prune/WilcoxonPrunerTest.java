@@ -59,6 +59,12 @@ class WilcoxonPrunerTest {
         assertThat(SignedRank.greaterPValue(new double[] {1, 1, -1, 2, 2, 3, 0.5, -0.5})).isCloseTo(0.05078125, within(1e-15));
         assertThat(SignedRank.greaterPValue(new double[] {0, 0.4, 0.7, -0.2, 0.9, 1.1})).isCloseTo(0.0625, within(1e-15));
         assertThat(SignedRank.greaterPValue(new double[] {0, 0, 0})).isEqualTo(1.0);
+        // Negative differences: the upper tail holds most of the distribution.
+        assertThat(SignedRank.greaterPValue(new double[] {-0.8, 0.3, -1.2, -0.5, -0.9, 0.1, -0.7, -1.5, -0.2, -0.4}))
+                .isCloseTo(0.9951171875, within(1e-15));
+        assertThat(SignedRank.greaterPValue(new double[] {-1, -1, 1, -2, -2, -3, -0.5, 0.5})).isCloseTo(0.97265625, within(1e-15));
+        assertThat(SignedRank.greaterPValue(new double[] {0.3, -0.1, 0.2, -0.4, 0.5, -0.6, 0.7, -0.8, 0.9, -1.0, 1.1}))
+                .isCloseTo(0.38232421875, within(1e-15));
         assertThat(SignedRank.greaterPValue(new double[] {1, 2})).isEqualTo(0.25);
         // Ties and zeros with n = 20: the normal approximation with the tie correction.
         assertThat(SignedRank.greaterPValue(new double[] {1, -1, 0, -4, 4, 3, 0, 2, 1, -1, 2, 0, 0, -1, 1, 0, 2, -1, 1, -1}))
