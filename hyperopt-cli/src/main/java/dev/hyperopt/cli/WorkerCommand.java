@@ -102,9 +102,9 @@ final class WorkerCommand implements Callable<Integer> {
             } finally {
                 if (made != null) made.close();
             }
-            out.printf("worker: %d trials of study %s evaluated (ok %d, fail %d, pruned %d)%s%n",
-                    ok.get() + failed.get() + pruned.get(), study, ok.get(), failed.get(), pruned.get(),
-                    stop.isRequested() ? "; stopped" : "; the run is over");
+            out.printf("worker: %d trials of study %s evaluated (ok %d, fail %d%s)%s%n",
+                    ok.get() + failed.get() + pruned.get(), study, ok.get(), failed.get(),
+                    pruned.get() > 0 ? ", pruned " + pruned.get() : "", stop.isRequested() ? "; stopped" : "; the run is over");
             out.flush();
             return 0;
         } catch (StoreException e) {

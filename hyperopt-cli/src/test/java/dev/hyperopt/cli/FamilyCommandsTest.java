@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FamilyCommandsTest {
     /** The options every tune command takes, as the command-line contract lists them. */
     static final List<String> COMMON = List.of("--algo", "--max-evals", "--seed", "--parallel", "--timeout", "--trial-timeout",
-            "--early-stop", "--loss-threshold", "--store", "--study", "--workers", "--json", "--report", "--quiet");
+            "--early-stop", "--loss-threshold", "--store", "--study", "--workers", "--json", "--report", "--quiet", "--pruner", "--enqueue");
 
     @Test
     void theSharedOptionsAreTheContractsAndReservedForFamilies() {

@@ -120,7 +120,7 @@ class PruningCommandTest {
             assertThat(trials.get(i).get("labels").get("x").asDouble()).isNotIn(1.0, 2.0);
         }
 
-        Files.writeString(queue, "{\"x\": 1.0, \"kind\": \"a\"}\n{\"x\": 99.0, \"kind\": \"a\"}\n");
+        Files.writeString(queue, "{\"x\": 1.0, \"kind\": \"a\"}\n{\"x\": 1.0, \"kind\": \"c\"}\n");
         Cli bad = Cli.run("tune", space.toString(), "--objective-cmd", TuneCommandTest.plan("ok"), "--store", "memory:",
                 "--enqueue", queue.toString());
         assertThat(bad.exit()).isEqualTo(1);
