@@ -35,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * scale): the figure the reference numbers give for Hyperopt and Optuna. The history is
  * drawn from the prior and scored with the suite's formula; each invocation suggests the
  * next trial with a new trial number, so the random stream changes while the history
- * stays.
+ * stays. With {@code prunedPercent} above 0, that share of the history was pruned after
+ * 1 to 9 steps, as a run with a pruner leaves it.
  *
  * <p>The suite is found as {@code bench/problems.json} in the working directory or one
  * above it, or where the system property {@code hyperopt.bench.problems} says.
@@ -54,6 +55,10 @@ public class SuggestLatencyBenchmark {
     @Param({"10", "25", "100", "250", "500", "1000", "2000"})
     public int history;
 
+    /** The share of the history, in percent, that a pruner stopped (every other trial up to it): TPE ranks those apart. */
+    @Param({"0"})
+    public int prunedPercent;
+
     private Sampler sampler;
     private BenchProblem problem;
     private List<Observation> trials;
@@ -66,7 +71,9 @@ public class SuggestLatencyBenchmark {
         trials = new ArrayList<>(history);
         for (int t = 0; t < history; t++) {
             Assignment a = PriorSampler.sample(problem.space(), Seeds.stream(99, t));
-            trials.add(Observation.ok(t, a.values(), problem.evaluate(a, 0, t).observed()));
+            double loss = problem.evaluate(a, 0, t).observed();
+            boolean pruned = t % 100 < prunedPercent;
+            trials.add(pruned ? Observation.pruned(t, a.values(), 1 + t % 9, loss * 1.5) : Observation.ok(t, a.values(), loss));
         }
         trials = List.copyOf(trials);
         next = history;
