@@ -118,8 +118,16 @@ class AskTellCommandsTest {
     }
 
     @Test
-    void twoShellsAskAndTellAtOnceWithoutLosingOrRepeatingATrial() throws Exception {
-        String store = "sqlite:" + dir.resolve("two.db");
+    void twoShellsAskAndTellAtOnceOnSqlite() throws Exception {
+        twoShellsAskAndTellAtOnceWithoutLosingOrRepeatingATrial("sqlite:" + dir.resolve("two.db"));
+    }
+
+    @Test
+    void twoShellsAskAndTellAtOnceOnPostgres() throws Exception {
+        twoShellsAskAndTellAtOnceWithoutLosingOrRepeatingATrial(TestStores.postgres());
+    }
+
+    private void twoShellsAskAndTellAtOnceWithoutLosingOrRepeatingATrial(String store) throws Exception {
         assertThat(Cli.run("enqueue", "--store", store, "--study", "two", "--space", space().toString(),
                 "--labels", "{\"x\": 0.5, \"y\": 0.5}").exit()).isZero();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -100,6 +100,18 @@ class PruningRunTest {
     }
 
     @Test
+    void everySamplerRunsWithEveryNamedPruner() {
+        for (String pruner : dev.hyperopt.engine.inject.Engine.standard().pruners().keySet()) {
+            for (String algo : List.of("tpe", "tpe-hyperopt", "anneal", "rand")) {
+                Result r = Hyperopt.minimize(BRANIN, CURVES).algorithm(algo).seed(2).maxEvals(30).pruner(pruner).run();
+                assertThat(r.trials()).as(algo + " with " + pruner).hasSize(30).allMatch(Trial::isFinished)
+                        .noneMatch(t -> t.state() == TrialState.FAIL);
+                assertThat(r.best()).as(algo + " with " + pruner).isPresent();
+            }
+        }
+    }
+
+    @Test
     void tpeLearnsFromPrunedTrials() {
         // A pruner that stops nearly everything: without learning from pruned trials TPE would sample its prior forever.
         Pruner strict = c -> c.value() > 5;
