@@ -1,11 +1,14 @@
 package dev.hyperopt.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.inject.Engine;
+import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.store.SharedTrialStore;
 import dev.hyperopt.engine.store.StoreException;
+import dev.hyperopt.engine.store.StudyInfo;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,10 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code hyperopt tell}: finishes a running trial with its loss, its failure or as pruned. */
+/**
+ * {@code hyperopt tell}: finishes a running trial with its loss, its failure or as pruned; or
+ * adds a result obtained elsewhere as a finished trial, to warm a study up.
+ */
 @Command(name = "tell", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Finish a trial started by 'hyperopt ask' (or by anyone): with its loss, as failed with a reason, "
-                + "or as pruned. A finished trial is final."})
+                + "or as pruned. A finished trial is final. With --labels or --config instead of --trial, add a result "
+                + "obtained elsewhere (an earlier search, a known model) as a finished trial: the sampler learns from it."})
 final class TellCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,8 +37,21 @@ final class TellCommand implements Callable<Integer> {
     @Mixin
     StudyAccess access;
 
-    @Option(names = "--trial", paramLabel = "N", required = true, description = "the trial's number")
-    long trial;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Which which;
+
+    static final class Which {
+        @Option(names = "--trial", paramLabel = "N", description = "the running trial's number")
+        Long trial;
+
+        @Option(names = "--labels", paramLabel = "JSON",
+                description = "instead of a running trial: add a result obtained elsewhere, for these labels (as 'sample --labels' prints them)")
+        String labels;
+
+        @Option(names = "--config", paramLabel = "JSON",
+                description = "instead of a running trial: add a result obtained elsewhere, for this configuration (as 'sample' prints it)")
+        String config;
+    }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     How how;
@@ -64,15 +84,34 @@ final class TellCommand implements Callable<Integer> {
         } else {
             outcome = Outcome.pruned(kept);
         }
-        try (SharedTrialStore store = access.open(Engine.standard())) {
-            access.existing(store);
-            Trial t = store.finishTrial(access.study, trial, outcome, Instant.now());
+        Engine engine = Engine.standard();
+        try (SharedTrialStore store = access.open(engine)) {
+            StudyInfo info = access.existing(store);
+            Trial t;
+            if (which.trial != null) {
+                t = store.finishTrial(access.study, which.trial, outcome, Instant.now());
+            } else {
+                SearchSpace space = access.space(store, null, spec.commandLine().getErr());
+                t = Hyperopt.study(space).store(store).name(info.name()).algorithm(info.algorithm()).engine(engine).open()
+                        .add(added(space), outcome);
+            }
             spec.commandLine().getOut().println("trial " + t.number() + " " + t.state().id()
                     + (t.isOk() ? " loss " + dev.hyperopt.dsl.ir.Num.format(t.loss()) : ""));
             spec.commandLine().getOut().flush();
             return 0;
-        } catch (StoreException e) {
+        } catch (StoreException | IllegalArgumentException e) {
             throw new UserError(UserError.describe(e));
+        }
+    }
+
+    /** The labels of a result added with --labels or --config, checked against the study's space. */
+    private Map<String, Object> added(SearchSpace space) {
+        try {
+            return which.labels != null
+                    ? Configurations.labelsOnly(space, Configurations.parse(which.labels))
+                    : Configurations.labels(space, Configurations.parse(which.config), false);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("invalid value for " + (which.labels != null ? "--labels" : "--config") + ": " + e.getMessage());
         }
     }
 

@@ -70,9 +70,14 @@ class AskTellCommandsTest {
         assertThat(again.errLines()).hasSize(1);
         assertThat(again.err()).contains("already finished");
 
+        Cli added = Cli.run("tell", "--store", store, "--study", "b", "--labels", "{\"x\": 3.0, \"y\": 2.0}", "--loss", "0.4");
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(added.out()).contains("trial 2 ok loss 0.4");
+
         Cli trials = Cli.run("trials", "--store", store, "--study", "b", "--json");
         JsonNode doc = json(trials.out());
-        assertThat(doc.get("trials")).hasSize(2);
+        assertThat(doc.get("trials")).hasSize(3);
+        assertThat(doc.get("trials").get(2).get("labels")).isEqualTo(json("{\"x\": 3.0, \"y\": 2.0}"));
         assertThat(doc.get("trials").get(0).get("status").asText()).isEqualTo("ok");
         assertThat(doc.get("trials").get(0).get("attachments").get("accuracy").asDouble()).isEqualTo(0.75);
         assertThat(doc.get("trials").get(1).get("status").asText()).isEqualTo("pruned");
