@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * What a pruner may look at: the trial that just reported, with every value it reported so
  * far (the last one just now), and the other trials of the study as they stand, running ones
- * included, each with its own reported values. Lists are snapshots; pruners must not keep them.
+ * included, each with its own reported values. {@code study} may hold the reporting trial too,
+ * with fewer values than {@code curve}: pruners read that trial from {@code curve} and skip its
+ * entry. Lists are snapshots; pruners must not keep them.
  */
 public record PruningContext(long trial, List<Intermediate> curve, List<Trial> study) {
 
