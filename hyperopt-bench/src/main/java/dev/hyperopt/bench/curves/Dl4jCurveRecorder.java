@@ -120,6 +120,7 @@ public final class Dl4jCurveRecorder {
 
     /** The validation error after each of {@code epochs} epochs; a diverged network scores 0.9 (chance) from then on. */
     static double[] train(Config c, Dataset train, Dataset valid, int epochs) {
+        Nd4jRuntime.start();
         // DL4J's dropout(p) is the probability of keeping an activation.
         DenseLayer.Builder hidden = new DenseLayer.Builder().nIn(train.dimension()).nOut(c.hidden()).activation(Activation.RELU);
         if (c.dropout() > 0) hidden.dropOut(1.0 - c.dropout());
