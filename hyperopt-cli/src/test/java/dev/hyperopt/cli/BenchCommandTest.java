@@ -99,6 +99,7 @@ class BenchCommandTest {
         }
         String report = Files.readString(dir.resolve("mf.md"));
         assertThat(report).contains("## Final loss at the budget").contains("| dl4j_fashion | 60 epochs |")
+                .contains("## The best pruner with `tpe` against `tpe` alone\n")
                 .contains("### weka_folds").contains("| tpe+asha |");
     }
 

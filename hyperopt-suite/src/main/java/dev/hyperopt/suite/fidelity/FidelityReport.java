@@ -229,6 +229,8 @@ public final class FidelityReport {
             md.append('\n');
         }
 
+        verdicts(md, results, baseline);
+
         md.append("\n## Steps to reach the final loss of `").append(baseline).append("`, as a ratio\n\n| problem |");
         for (String a : arms) md.append(' ').append(a).append(" |");
         md.append("\n|---|").append("---|".repeat(arms.size())).append('\n');
@@ -278,6 +280,49 @@ public final class FidelityReport {
             }
         }
         return md.toString();
+    }
+
+    /**
+     * Per problem, this engine's best pruning arm with the baseline's sampler (the lowest mean
+     * final loss among {@code BASELINE+PRUNER} arms) against the baseline and the Optuna
+     * anchors that ran: the difference of means, negative when ours is lower.
+     */
+    private static void verdicts(StringBuilder md, JsonNode results, String baseline) {
+        List<String> anchors = new ArrayList<>();
+        for (JsonNode a : results.path("arms")) if (a.path("by").asText().equals("optuna")) anchors.add(a.path("name").asText());
+        md.append("\n## The best pruner with `").append(baseline).append("` against `").append(baseline).append("` alone");
+        if (!anchors.isEmpty()) md.append(" and the Optuna anchors");
+        md.append("\n\n| problem | best pruning arm | its final loss | steps ratio | vs `").append(baseline).append('`');
+        for (String a : anchors) md.append(" | vs `").append(a).append('`');
+        md.append(" |\n|---|---|---|---|---|").append("---|".repeat(anchors.size())).append('\n');
+        for (var it = results.path("summary").fields(); it.hasNext(); ) {
+            var e = it.next();
+            JsonNode arms = e.getValue().path("arms");
+            String best = null;
+            double bestMean = Double.POSITIVE_INFINITY;
+            for (var a = arms.fields(); a.hasNext(); ) {
+                var arm = a.next();
+                if (!arm.getKey().startsWith(baseline + "+")) continue;
+                double m = number(arm.getValue().path("final_loss").path("mean"));
+                if (m < bestMean) {
+                    bestMean = m;
+                    best = arm.getKey();
+                }
+            }
+            if (best == null) continue;
+            md.append("| ").append(e.getKey()).append(" | ").append(best).append(" | ").append(num(bestMean)).append(" | ")
+                    .append(ratio(number(arms.path(best).path("steps_ratio_median"))));
+            md.append(" | ").append(difference(bestMean, arms.path(baseline)));
+            for (String a : anchors) md.append(" | ").append(difference(bestMean, arms.path(a)));
+            md.append(" |\n");
+        }
+    }
+
+    private static String difference(double ours, JsonNode other) {
+        double m = number(other.path("final_loss").path("mean"));
+        if (Double.isNaN(m)) return "-";
+        double d = ours - m;
+        return (d < 0 ? "better by " : d > 0 ? "worse by " : "equal") + (d == 0 ? "" : num(Math.abs(d))) + " (" + num(m) + ")";
     }
 
     private static String ratio(double r) {
