@@ -41,7 +41,7 @@ import java.util.concurrent.Callable;
  *
  * <p>With {@code --multi-fidelity} it runs the multi-fidelity bench instead: problems whose
  * trials report learning curves, a budget in total steps, this engine's samplers with its
- * pruners, and with {@code --optuna} Optuna's TPE with its Hyperband and successive-halving
+ * pruners, and with {@code --optuna} Optuna's TPE alone and with its Hyperband and successive-halving
  * pruners run side by side by the Python script beside the problem list.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
@@ -49,7 +49,7 @@ import java.util.concurrent.Callable;
                 "Spaces are read from hspace/NAME.hspace beside the problem list; the reference results from "
                         + "anchors/quality.json beside it when present.",
                 "With --multi-fidelity: run samplers with pruners on the multi-fidelity problems (bench/multifidelity/problems.json) "
-                        + "at a budget of steps, and with --optuna Optuna's TPE with its Hyperband and successive-halving pruners "
+                        + "at a budget of steps, and with --optuna Optuna's TPE alone and with its Hyperband and successive-halving pruners "
                         + "beside them."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -94,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
             + "as the baseline")
     List<String> arms = new ArrayList<>();
 
-    @Option(names = "--optuna", description = "with --multi-fidelity: also run Optuna's TPE with HyperbandPruner and "
+    @Option(names = "--optuna", description = "with --multi-fidelity: also run Optuna's TPE alone, with HyperbandPruner and with "
             + "SuccessiveHalvingPruner (optuna_anchor.py beside the problem list; needs Python with Optuna)")
     boolean optuna;
 

@@ -114,7 +114,7 @@ class BenchCommandTest {
         JsonNode results = Json.MAPPER.readTree(out.toFile());
         assertThat(results.path("optuna").asText()).matches("\\d+\\.\\d+.*");
         JsonNode arms = results.path("summary").path("weka_folds").path("arms");
-        assertThat(fieldNames(arms)).containsExactly("tpe", "tpe+wilcoxon", "optuna:hyperband", "optuna:sha");
+        assertThat(fieldNames(arms)).containsExactly("tpe", "tpe+wilcoxon", "optuna:none", "optuna:hyperband", "optuna:sha");
         assertThat(arms.path("optuna:sha").path("n_seeds").asInt()).isEqualTo(2);
         for (JsonNode run : results.path("runs")) assertThat(run.path("steps_used").asInt()).as(run.toString()).isEqualTo(40);
         assertThat(Files.readString(dir.resolve("mf.md"))).contains("| optuna:hyperband |");

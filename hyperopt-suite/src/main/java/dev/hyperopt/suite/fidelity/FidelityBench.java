@@ -23,8 +23,8 @@ public final class FidelityBench {
     /** The arms every problem gets unless others are named; the first is the baseline. */
     public static final List<String> DEFAULT_ARMS = List.of("tpe", "tpe+median", "tpe+asha", "tpe+hyperband", "rand+asha");
 
-    /** The Optuna arms the bench runs when asked for the anchors. */
-    public static final List<String> OPTUNA_ARMS = List.of("optuna:hyperband", "optuna:sha");
+    /** The Optuna arms the bench runs when asked for the anchors: its TPE alone, then with each pruner. */
+    public static final List<String> OPTUNA_ARMS = List.of("optuna:none", "optuna:hyperband", "optuna:sha");
 
     /** The arms of one problem: those given, or the defaults and the problem's extra ones. */
     public static List<Arm> armsFor(CurveProblem problem, List<String> given, boolean optuna) {
