@@ -232,7 +232,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
         String command = "hyperopt " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        ObjectNode results = FidelityReport.toJson(chosen, new ArrayList<>(allArms.values()), BASELINE, seedList, runs, command,
+        // This engine's arms first, then the anchors, whichever problem brought them.
+        List<Arm> armOrder = new ArrayList<>();
+        for (Arm a : allArms.values()) if (!a.optuna()) armOrder.add(a);
+        for (Arm a : allArms.values()) if (a.optuna()) armOrder.add(a);
+        ObjectNode results = FidelityReport.toJson(chosen, armOrder, BASELINE, seedList, runs, command,
                 optunaVersion, jobs, elapsed);
         Files.writeString(out, Json.PRETTY.writeValueAsString(results) + "\n", StandardCharsets.UTF_8);
         Path md = markdown != null ? markdown : Path.of(out.toString().replaceAll("\\.json$", "") + ".md");

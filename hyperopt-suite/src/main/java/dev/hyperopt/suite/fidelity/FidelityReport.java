@@ -122,6 +122,23 @@ public final class FidelityReport {
             ratios.add(ratio);
             perSeed.add(Math.round(ratio * 1e4) / 1e4);
         }
+        // Paired by seed: the same seed starts both searches alike until their pruners differ.
+        int better = 0;
+        int same = 0;
+        int worse = 0;
+        for (FidelityRun r : mine) {
+            FidelityRun b = base.get(r.seed());
+            if (b == null) continue;
+            double x = r.finalLoss();
+            double y = b.finalLoss();
+            if (Double.isNaN(x) && Double.isNaN(y) || x == y) same++;
+            else if (Double.isNaN(y) || x < y) better++;
+            else worse++;
+        }
+        ObjectNode paired = n.putObject("vs_baseline");
+        paired.put("better", better);
+        paired.put("equal", same);
+        paired.put("worse", worse);
         n.put("baseline_reached", reached);
         n.put("baseline_compared", compared);
         // Seeds that never reached the target count as infinitely slow: the median is over all compared seeds.
@@ -258,8 +275,9 @@ public final class FidelityReport {
                             p.path("step_unit").asText()));
             double bestFinal = number(p.path("best_final"));
             if (!Double.isNaN(bestFinal)) md.append("; the best final loss the problem has: ").append(num(bestFinal));
-            md.append(".\n\n| arm | final loss | median | min | max | steps ratio | trials | ran every step | pruned | wall s per run |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|\n");
+            md.append(".\n\n| arm | final loss | median | min | max | seeds better/equal/worse than `").append(baseline)
+                    .append("` | steps ratio | trials | ran every step | pruned | wall s per run |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (String a : arms) {
                 JsonNode s = p.path("arms").path(a);
                 if (s.isMissingNode()) continue;
@@ -273,6 +291,7 @@ public final class FidelityReport {
                     md.append("- | - | - | -");
                 }
                 if (s.path("no_complete_trial").asInt() > 0) md.append(" (").append(s.path("no_complete_trial").asInt()).append(" seeds: none)");
+                md.append(" | ").append(paired(s));
                 md.append(" | ").append(ratio(number(s.path("steps_ratio_median")))).append(" (").append(s.path("baseline_reached").asInt())
                         .append('/').append(s.path("baseline_compared").asInt()).append(") | ")
                         .append(String.format(Locale.ROOT, "%.1f | %.1f | %.1f | %.2f |%n", s.path("trials_mean").asDouble(),
@@ -292,9 +311,9 @@ public final class FidelityReport {
         for (JsonNode a : results.path("arms")) if (a.path("by").asText().equals("optuna")) anchors.add(a.path("name").asText());
         md.append("\n## The best pruner with `").append(baseline).append("` against `").append(baseline).append("` alone");
         if (!anchors.isEmpty()) md.append(" and the Optuna anchors");
-        md.append("\n\n| problem | best pruning arm | its final loss | steps ratio | vs `").append(baseline).append('`');
+        md.append("\n\n| problem | best pruning arm | its final loss | steps ratio | seeds better/equal/worse | vs `").append(baseline).append('`');
         for (String a : anchors) md.append(" | vs `").append(a).append('`');
-        md.append(" |\n|---|---|---|---|---|").append("---|".repeat(anchors.size())).append('\n');
+        md.append(" |\n|---|---|---|---|---|---|").append("---|".repeat(anchors.size())).append('\n');
         for (var it = results.path("summary").fields(); it.hasNext(); ) {
             var e = it.next();
             JsonNode arms = e.getValue().path("arms");
@@ -311,18 +330,24 @@ public final class FidelityReport {
             }
             if (best == null) continue;
             md.append("| ").append(e.getKey()).append(" | ").append(best).append(" | ").append(num(bestMean)).append(" | ")
-                    .append(ratio(number(arms.path(best).path("steps_ratio_median"))));
+                    .append(ratio(number(arms.path(best).path("steps_ratio_median")))).append(" | ").append(paired(arms.path(best)));
             md.append(" | ").append(difference(bestMean, arms.path(baseline)));
             for (String a : anchors) md.append(" | ").append(difference(bestMean, arms.path(a)));
             md.append(" |\n");
         }
     }
 
+    private static String paired(JsonNode arm) {
+        JsonNode p = arm.path("vs_baseline");
+        return p.path("better").asInt() + "/" + p.path("equal").asInt() + "/" + p.path("worse").asInt();
+    }
+
     private static String difference(double ours, JsonNode other) {
         double m = number(other.path("final_loss").path("mean"));
         if (Double.isNaN(m)) return "-";
         double d = ours - m;
-        return (d < 0 ? "better by " : d > 0 ? "worse by " : "equal") + (d == 0 ? "" : num(Math.abs(d))) + " (" + num(m) + ")";
+        if (Math.abs(d) <= 1e-12 * Math.max(1, Math.abs(m))) return "equal (" + num(m) + ")";
+        return (d < 0 ? "better by " : "worse by ") + num(Math.abs(d)) + " (" + num(m) + ")";
     }
 
     private static String ratio(double r) {

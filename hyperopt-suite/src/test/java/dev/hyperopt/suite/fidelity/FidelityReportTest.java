@@ -40,10 +40,12 @@ class FidelityReportTest {
         // The median of 1/3 and "never" (infinitely slow) is infinite.
         assertThat(asha.path("steps_ratio_median").asText()).isEqualTo("inf");
         assertThat(asha.path("pruned_mean").asDouble()).isEqualTo(7.0);
+        assertThat(asha.path("vs_baseline").toString()).isEqualTo("{\"better\":1,\"equal\":0,\"worse\":1}");
+        assertThat(tpe.path("vs_baseline").toString()).isEqualTo("{\"better\":0,\"equal\":2,\"worse\":0}");
 
         String md = FidelityReport.markdown(results);
         assertThat(md).contains("| synthetic_hartmann | 100 steps | **-1.5 ± 0.7071** | **-1.5 ± 1.414** |")
                 .contains("| synthetic_hartmann | 1.00 (2/2) | not reached (1/2) |")
-                .contains("| synthetic_hartmann | tpe+asha | -1.5 | not reached | equal (-1.5) |");
+                .contains("| synthetic_hartmann | tpe+asha | -1.5 | not reached | 1/0/1 | equal (-1.5) |");
     }
 }
