@@ -222,7 +222,10 @@ def search(optuna, spec, curves, pruner_name, seed, horizon):
             trial.study.stop()
         return final
 
-    study = optuna.create_study(sampler=optuna.samplers.TPESampler(seed=seed), pruner=make_pruner(optuna, pruner_name))
+    # A fixed study name: Optuna's Hyperband assigns trials to brackets by a hash of it, so a
+    # random one would make the search differ from run to run with the same seed.
+    study = optuna.create_study(study_name="%s-%s-%d" % (spec["name"], pruner_name, seed),
+                                sampler=optuna.samplers.TPESampler(seed=seed), pruner=make_pruner(optuna, pruner_name))
     t0 = time.perf_counter()
     study.optimize(objective, n_trials=horizon + 1)
     return {

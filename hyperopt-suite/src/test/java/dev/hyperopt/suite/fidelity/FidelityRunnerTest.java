@@ -98,6 +98,15 @@ class FidelityRunnerTest {
             assertThat(r.pruned()).isPositive();
             assertThat(r.finalLoss()).isBetween(p.bestFinal(), 0.5);
         }
+        // The same seed gives the same search, Hyperband's brackets included.
+        List<FidelityRun> once = anchor.run(FidelitySuiteTest.PROBLEMS, p, Arm.parse("optuna:hyperband"), List.of(4L), 120);
+        List<FidelityRun> again = anchor.run(FidelitySuiteTest.PROBLEMS, p, Arm.parse("optuna:hyperband"), List.of(4L), 120);
+        assertThat(once.get(0).pruned()).isPositive().isEqualTo(again.get(0).pruned());
+        assertThat(once.get(0).trials()).isEqualTo(again.get(0).trials());
+        assertThat(once.get(0).improvements()).hasSameSizeAs(again.get(0).improvements());
+        for (int i = 0; i < once.get(0).improvements().size(); i++) {
+            assertThat(once.get(0).improvements().get(i)).containsExactly(again.get(0).improvements().get(i));
+        }
         OptunaAnchor missing = new OptunaAnchor("/nonexistent/python3", OptunaAnchor.scriptBeside(FidelitySuiteTest.PROBLEMS));
         assertThatThrownBy(missing::optunaVersion).hasMessageStartingWith("cannot start '/nonexistent/python3' for the Optuna anchors");
     }
