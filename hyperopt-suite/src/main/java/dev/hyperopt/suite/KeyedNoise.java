@@ -12,7 +12,7 @@ public final class KeyedNoise {
     private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
 
     /** SplitMix64's step and finalizer, on unsigned 64-bit words (Java's wrapping longs). */
-    static long mix64(long z) {
+    public static long mix64(long z) {
         z = z + 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
