@@ -2,7 +2,6 @@ package dev.hyperopt.cli;
 
 import dev.hyperopt.dsl.ir.Num;
 import dev.hyperopt.engine.api.Trial;
-import dev.hyperopt.engine.api.TrialState;
 import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.store.StoreException;
 import dev.hyperopt.engine.store.StudyInfo;

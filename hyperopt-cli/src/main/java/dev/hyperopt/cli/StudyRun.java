@@ -10,7 +10,6 @@ import dev.hyperopt.engine.api.Durations;
 import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.run.Minimize;
 import dev.hyperopt.engine.run.Result;
-import dev.hyperopt.engine.run.RunListener;
 import dev.hyperopt.engine.run.StopSignal;
 import dev.hyperopt.engine.sample.Sampler;
 import dev.hyperopt.engine.store.SharedTrialStore;
