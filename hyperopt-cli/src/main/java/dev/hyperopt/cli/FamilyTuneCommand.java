@@ -74,7 +74,7 @@ final class FamilyTuneCommand implements Callable<Integer> {
                 Result result;
                 try {
                     result = run.run(search.space(), search.study(), search.objective(), settings(arguments, seed), search::sampler,
-                            tuning.defaults().trialLines());
+                            tuning.defaults().trialLines(), search.knownGood());
                 } finally {
                     ObjectiveSettings.close(search.objective());
                 }

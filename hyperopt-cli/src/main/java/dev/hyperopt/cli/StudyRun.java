@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,11 +77,14 @@ final class StudyRun implements AutoCloseable {
      * @param settings   what a worker needs to make the objective on its machine
      * @param sampler    wraps the sampler {@code --algo} names (identity for most)
      * @param trialLines a line per finished trial instead of a progress bar
+     * @param knownGood  the family's known-good configurations, evaluated first (after those of {@code --enqueue})
      */
     Result run(SearchSpace space, String defaultStudy, Objective objective, Map<String, String> settings,
-               UnaryOperator<Sampler> sampler, boolean trialLines) {
+               UnaryOperator<Sampler> sampler, boolean trialLines, List<Map<String, Object>> knownGood) {
         String studyName = options.study != null ? options.study : defaultStudy;
-        List<Map<String, Object>> enqueued = options.enqueue == null ? List.of() : Configurations.read(options.enqueue, space);
+        List<Map<String, Object>> enqueued = new ArrayList<>();
+        if (options.enqueue != null) enqueued.addAll(Configurations.read(options.enqueue, space));
+        enqueued.addAll(knownGood);
         TrialStore store = openStore(engine, options.store);
         // Only a shared store keeps settings: what workers, and later runs, read of this one.
         SharedTrialStore shared = store instanceof SharedTrialStore s ? s : null;

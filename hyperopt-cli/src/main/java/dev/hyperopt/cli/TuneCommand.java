@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -71,7 +72,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
             Objective local = options.workers ? null : objective(engine, err);
             Result result;
             try {
-                result = run.run(space, defaultStudy(file), local, settings(), UnaryOperator.identity(), false);
+                result = run.run(space, defaultStudy(file), local, settings(), UnaryOperator.identity(), false, List.of());
             } finally {
                 ObjectiveSettings.close(local);
             }

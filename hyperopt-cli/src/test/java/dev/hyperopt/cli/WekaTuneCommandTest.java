@@ -9,6 +9,7 @@ import weka.core.SerializationHelper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +48,36 @@ class WekaTuneCommandTest {
         assertThat(doc.get("test").get("rows").asInt()).isEqualTo(45);
         assertThat(doc.get("weka").asText()).startsWith("weka.classifiers.trees.J48 ");
         assertThat(doc.get("model").asText()).isEqualTo(model.toString());
+    }
+
+    @Test
+    void wekasDefaultLearnersAreTheFirstTrialsUnlessSwitchedOff() throws Exception {
+        String store = "sqlite:" + dir.resolve("k.db");
+        Path json = dir.resolve("k.json");
+        Cli r = Cli.run("weka", "tune", "--data", "iris", "--folds", "3", "--max-evals", "4", "--seed", "2", "--store", store,
+                "--json", json.toString(), "--quiet");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode trials = new ObjectMapper().readTree(json.toFile()).get("trials");
+        List<String> first = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) first.add(trials.get(i).get("labels").get("classifiers.any_classifier").asText());
+        assertThat(first).containsExactly("smo", "logistic", "random_forest");
+        assertThat(trials.get(0).get("labels").get("preprocessing.any_preprocessing").asText()).isEqualTo("none");
+
+        Cli more = Cli.run("weka", "tune", "--data", "iris", "--folds", "3", "--max-evals", "8", "--seed", "2", "--store", store,
+                "--json", json.toString(), "--quiet");
+        assertThat(more.exit()).as(more.err()).isZero();
+        JsonNode all = new ObjectMapper().readTree(json.toFile()).get("trials");
+        assertThat(all).hasSize(8);
+        for (int i = 3; i < 8; i++) {
+            assertThat(all.get(i).get("labels")).as("a resumed search does not repeat them").isNotIn(trials.get(0).get("labels"),
+                    trials.get(1).get("labels"), trials.get(2).get("labels"));
+        }
+
+        Cli off = Cli.run("weka", "tune", "--data", "iris", "--folds", "3", "--max-evals", "1", "--seed", "2", "--store", "memory:",
+                "--no-defaults", "--json", json.toString(), "--quiet");
+        assertThat(off.exit()).as(off.err()).isZero();
+        JsonNode sampled = new ObjectMapper().readTree(json.toFile()).get("trials").get(0).get("labels");
+        assertThat(sampled).isNotEqualTo(trials.get(0).get("labels"));
     }
 
     @Test

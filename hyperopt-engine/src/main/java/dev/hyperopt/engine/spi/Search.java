@@ -7,6 +7,7 @@ import dev.hyperopt.engine.sample.Sampler;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +29,15 @@ public interface Search extends AutoCloseable {
     /** The sampler to use given the one {@code --algo} names; a family may wrap it (to skip configurations its data cannot run). */
     default Sampler sampler(Sampler chosen) {
         return chosen;
+    }
+
+    /**
+     * Configurations known to be good (the library's defaults), as flat {@code {label: value}}
+     * maps, evaluated before the sampler is asked, so that a search ends no worse than they do
+     * on its own scoring. A resumed study does not evaluate them again.
+     */
+    default List<Map<String, Object>> knownGood() {
+        return List.of();
     }
 
     /** Where the model is saved when {@code --model} is not given, or null for a family that saves none. */
