@@ -270,29 +270,26 @@ public final class BenchReport {
     }
 
     /** Four significant digits, like the reference report. */
-    static String num(double x) {
-        if (x == 0) return "0";
-        if (Double.isNaN(x)) return "-";
-        double a = Math.abs(x);
-        if (a >= 1e-3 && a < 1e5) {
-            String s = String.format(Locale.ROOT, "%.4g", x);
-            if (s.contains(".") && !s.contains("e")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-            return s;
-        }
-        return String.format(Locale.ROOT, "%.3e", x);
+    public static String num(double x) {
+        return significant(x, 4);
     }
 
     /** Two significant digits, for standard errors. */
     static String twoDigits(double x) {
+        return significant(x, 2);
+    }
+
+    /** {@code digits} significant digits, trailing zeros dropped; scientific notation outside [1e-3, 1e5). */
+    private static String significant(double x, int digits) {
         if (x == 0) return "0";
         if (Double.isNaN(x)) return "-";
         double a = Math.abs(x);
         if (a >= 1e-3 && a < 1e5) {
-            String s = String.format(Locale.ROOT, "%.2g", x);
+            String s = String.format(Locale.ROOT, "%." + digits + "g", x);
             if (s.contains(".") && !s.contains("e")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
             return s;
         }
-        return String.format(Locale.ROOT, "%.1e", x);
+        return String.format(Locale.ROOT, "%." + (digits - 1) + "e", x);
     }
 
     private static String seedRange(JsonNode seeds) {

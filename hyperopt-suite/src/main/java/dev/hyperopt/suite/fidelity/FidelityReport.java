@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static dev.hyperopt.suite.BenchReport.num;
+
 /**
  * The results of a multi-fidelity bench run: every search, and per problem and arm the final
  * loss over seeds (mean, standard deviation, median, min, max) and the steps each arm took to
@@ -354,18 +356,6 @@ public final class FidelityReport {
         if (Double.isNaN(r)) return "-";
         if (Double.isInfinite(r)) return "not reached";
         return String.format(Locale.ROOT, "%.2f", r);
-    }
-
-    static String num(double x) {
-        if (x == 0) return "0";
-        if (Double.isNaN(x)) return "-";
-        double a = Math.abs(x);
-        if (a >= 1e-3 && a < 1e5) {
-            String s = String.format(Locale.ROOT, "%.4g", x);
-            if (s.contains(".") && !s.contains("e")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-            return s;
-        }
-        return String.format(Locale.ROOT, "%.3e", x);
     }
 
     private static String seedRange(JsonNode seeds) {
