@@ -3,11 +3,9 @@ package dev.hyperopt.cli;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.TrialContext;
 import dev.hyperopt.engine.inject.Engine;
-import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.run.Study;
 import dev.hyperopt.engine.store.SharedTrialStore;
 import dev.hyperopt.engine.store.StoreException;
-import dev.hyperopt.engine.store.StudyInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,8 +54,7 @@ final class AskCommand implements Callable<Integer> {
         long s = seed != null ? OptionValues.longValue("--seed", seed) : Math.floorMod(new SecureRandom().nextLong(), 1_000_000_000L);
         try (SharedTrialStore store = access.open(engine)) {
             SearchSpace space = access.space(store, spaceFile, err);
-            String algorithm = algo != null ? algo : store.study(access.study).map(StudyInfo::algorithm).orElse("tpe");
-            Study study = Hyperopt.study(space).store(store).name(access.study).algorithm(algorithm).seed(s).engine(engine).open();
+            Study study = access.study(store, space, algo, s, engine);
             if (seed == null && study.info().seed() == s) {
                 err.println("hyperopt: seed " + s);
                 err.flush();

@@ -2,10 +2,8 @@ package dev.hyperopt.cli;
 
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.inject.Engine;
-import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.store.SharedTrialStore;
 import dev.hyperopt.engine.store.StoreException;
-import dev.hyperopt.engine.store.StudyInfo;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,16 +48,8 @@ final class EnqueueCommand implements Callable<Integer> {
         Engine engine = Engine.standard();
         try (SharedTrialStore store = access.open(engine)) {
             SearchSpace space = access.space(store, spaceFile, err);
-            Map<String, Object> labels;
-            try {
-                labels = what.labels != null
-                        ? Configurations.labelsOnly(space, Configurations.parse(what.labels))
-                        : Configurations.labels(space, Configurations.parse(what.config), false);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("invalid value for " + (what.labels != null ? "--labels" : "--config") + ": " + e.getMessage());
-            }
-            String algorithm = store.study(access.study).map(StudyInfo::algorithm).orElse("tpe");
-            Hyperopt.study(space).store(store).name(access.study).algorithm(algorithm).engine(engine).open().enqueue(labels);
+            Map<String, Object> labels = StudyAccess.labels(space, what.labels, what.config);
+            access.study(store, space, null, 0, engine).enqueue(labels);
             out.println(ResultDocument.compact(labels));
             out.flush();
             return 0;

@@ -2,6 +2,8 @@ package dev.hyperopt.cli;
 
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.inject.Engine;
+import dev.hyperopt.engine.run.Hyperopt;
+import dev.hyperopt.engine.run.Study;
 import dev.hyperopt.engine.store.SharedTrialStore;
 import dev.hyperopt.engine.store.SpaceFingerprint;
 import dev.hyperopt.engine.store.StudyInfo;
@@ -9,6 +11,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,5 +56,29 @@ final class StudyAccess {
                     + SpaceFingerprint.of(space) + " and " + info.get().spaceFingerprint() + ")");
         }
         return space;
+    }
+
+    /**
+     * The study opened for {@code space}: created with {@code algorithm} (tpe when null) and
+     * {@code seed} when missing; an existing one keeps its algorithm unless {@code algorithm} is given.
+     */
+    Study study(SharedTrialStore s, SearchSpace space, String algorithm, long seed, Engine engine) {
+        String algo = algorithm != null ? algorithm : s.study(study).map(StudyInfo::algorithm).orElse("tpe");
+        return Hyperopt.study(space).store(s).name(study).algorithm(algo).seed(seed).engine(engine).open();
+    }
+
+    /**
+     * The labels that {@code --labels JSON} or {@code --config JSON} give (one of them is null).
+     *
+     * @throws UserError naming the option when they do not fit the space
+     */
+    static Map<String, Object> labels(SearchSpace space, String labelsJson, String configJson) {
+        try {
+            return labelsJson != null
+                    ? Configurations.labelsOnly(space, Configurations.parse(labelsJson))
+                    : Configurations.labels(space, Configurations.parse(configJson), false);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("invalid value for " + (labelsJson != null ? "--labels" : "--config") + ": " + e.getMessage());
+        }
     }
 }

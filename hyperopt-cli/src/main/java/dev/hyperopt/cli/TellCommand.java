@@ -5,7 +5,6 @@ import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.inject.Engine;
-import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.store.SharedTrialStore;
 import dev.hyperopt.engine.store.StoreException;
 import dev.hyperopt.engine.store.StudyInfo;
@@ -92,8 +91,7 @@ final class TellCommand implements Callable<Integer> {
                 t = store.finishTrial(access.study, which.trial, outcome, Instant.now());
             } else {
                 SearchSpace space = access.space(store, null, spec.commandLine().getErr());
-                t = Hyperopt.study(space).store(store).name(info.name()).algorithm(info.algorithm()).engine(engine).open()
-                        .add(added(space), outcome);
+                t = access.study(store, space, null, info.seed(), engine).add(StudyAccess.labels(space, which.labels, which.config), outcome);
             }
             spec.commandLine().getOut().println("trial " + t.number() + " " + t.state().id()
                     + (t.isOk() ? " loss " + dev.hyperopt.dsl.ir.Num.format(t.loss()) : ""));
@@ -101,17 +99,6 @@ final class TellCommand implements Callable<Integer> {
             return 0;
         } catch (StoreException | IllegalArgumentException e) {
             throw new UserError(UserError.describe(e));
-        }
-    }
-
-    /** The labels of a result added with --labels or --config, checked against the study's space. */
-    private Map<String, Object> added(SearchSpace space) {
-        try {
-            return which.labels != null
-                    ? Configurations.labelsOnly(space, Configurations.parse(which.labels))
-                    : Configurations.labels(space, Configurations.parse(which.config), false);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("invalid value for " + (which.labels != null ? "--labels" : "--config") + ": " + e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Trial;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a pruner may look at: the trial that just reported, with every value it reported so
@@ -16,6 +17,20 @@ public record PruningContext(long trial, List<Intermediate> curve, List<Trial> s
 
     public PruningContext {
         if (curve.isEmpty()) throw new IllegalArgumentException("a pruner is asked after a report");
+    }
+
+    /**
+     * The context of trial {@code trial}'s last report, judged against the study as a store
+     * holds it (other processes' trials included); empty when the trial is absent or reported nothing.
+     */
+    public static Optional<PruningContext> of(long trial, List<Trial> study) {
+        for (Trial t : study) {
+            if (t.number() == trial) {
+                return t.intermediate().isEmpty() ? Optional.empty()
+                        : Optional.of(new PruningContext(trial, t.intermediate(), study));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The step of the report being judged. */

@@ -207,12 +207,7 @@ public final class Study {
      */
     public boolean report(long trial, Intermediate value) {
         store.report(info.name(), trial, value);
-        if (pruner == Pruner.NONE) return false;
-        List<Trial> trials = store.trials(info.name());
-        for (Trial t : trials) {
-            if (t.number() == trial) return pruner.prune(new PruningContext(trial, t.intermediate(), trials));
-        }
-        return false;
+        return pruner != Pruner.NONE && PruningContext.of(trial, store.trials(info.name())).map(pruner::prune).orElse(false);
     }
 
     /**

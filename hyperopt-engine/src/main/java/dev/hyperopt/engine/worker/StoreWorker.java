@@ -225,12 +225,7 @@ public final class StoreWorker {
     /** Records a report and judges it against the study as the store holds it: other workers' trials included. */
     private boolean report(long number, Intermediate value) {
         store.report(study, number, value);
-        if (pruner == Pruner.NONE) return false;
-        List<Trial> trials = store.trials(study);
-        for (Trial t : trials) {
-            if (t.number() == number) return pruner.prune(new PruningContext(number, t.intermediate(), trials));
-        }
-        return false;
+        return pruner != Pruner.NONE && PruningContext.of(number, store.trials(study)).map(pruner::prune).orElse(false);
     }
 
     private void record(Trial t, Outcome o, Instant end) {
