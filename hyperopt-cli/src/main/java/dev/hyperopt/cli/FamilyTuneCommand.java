@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -30,12 +31,17 @@ final class FamilyTuneCommand implements Callable<Integer> {
     private final TuneOptions options = new TuneOptions();
     private CommandSpec spec;
 
+    private static final String NO_DEFAULTS = "--no-defaults";
+
     private FamilyTuneCommand(Family family, Tuning tuning) {
         this.family = family;
         this.tuning = tuning;
     }
 
-    /** The command: the family's options, then {@code --model} when it saves models, then the shared ones. */
+    /**
+     * The command: the family's options, then {@code --model} when it saves models and
+     * {@code --no-defaults}, then the shared ones.
+     */
     static CommandLine commandLine(Family family, Tuning tuning) {
         FamilyTuneCommand command = new FamilyTuneCommand(family, tuning);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
@@ -48,6 +54,9 @@ final class FamilyTuneCommand implements Callable<Integer> {
             spec.addOption(OptionSpec.builder("--model").paramLabel("FILE").type(Path.class)
                     .description(FamilyCommands.help("where to save the refitted model (default: " + d.model() + ")")).build());
         }
+        spec.addOption(OptionSpec.builder(NO_DEFAULTS).arity("0").type(boolean.class)
+                .description(FamilyCommands.help("do not evaluate the family's known-good configurations (its library's defaults) first; "
+                        + "by default they are the first trials, where the space holds them")).build());
         spec.addMixin("tune", CommandSpec.forAnnotatedObject(command.options));
         spec.defaultValueProvider(arg -> {
             if (!(arg instanceof OptionSpec o)) return null;
@@ -74,7 +83,7 @@ final class FamilyTuneCommand implements Callable<Integer> {
                 Result result;
                 try {
                     result = run.run(search.space(), search.study(), search.objective(), settings(arguments, seed), search::sampler,
-                            tuning.defaults().trialLines(), search.knownGood());
+                            tuning.defaults().trialLines(), noDefaults() ? List.of() : search.knownGood());
                 } finally {
                     ObjectiveSettings.close(search.objective());
                 }
@@ -99,6 +108,11 @@ final class FamilyTuneCommand implements Callable<Integer> {
                 return status;
             }
         }
+    }
+
+    private boolean noDefaults() {
+        Boolean given = spec.findOption(NO_DEFAULTS).getValue();
+        return given != null && given;
     }
 
     private Map<String, Object> refit(Search search, Trial best, PrintWriter out, PrintWriter err) throws Exception {

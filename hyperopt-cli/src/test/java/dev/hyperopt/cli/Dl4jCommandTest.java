@@ -1,5 +1,7 @@
 package dev.hyperopt.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,29 @@ class Dl4jCommandTest {
         MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(model.toFile());
         assertThat(net.layerInputSize(0)).isEqualTo(784);
         assertThat(c.hasStackTrace()).isFalse();
+    }
+
+    @Test
+    void theDefaultSpaceStartsFromDl4jsUsualMlpAndReportsEveryEpochToThePruner() throws IOException {
+        Path json = dir.resolve("r.json");
+        Cli c = Cli.run(args("dl4j", "tune", "--data", "rectangles", "--max-evals", "4", "--seed", "1", "--algo", "rand",
+                "--pruner", "median:n_startup_trials=1", "--model", dir.resolve("m.zip").toString(), "--json", json.toString()));
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).contains("study:   dl4j-modern-rectangles");
+        JsonNode trials = new ObjectMapper().readTree(json.toFile()).get("trials");
+        JsonNode first = trials.get(0).get("config");
+        assertThat(first.get("layers").findValuesAsText("units")).containsExactly("256", "128");
+        assertThat(first.get("optimizer").get("adam").get("lr").asDouble()).isEqualTo(1e-3);
+        assertThat(first.get("activation").asText()).isEqualTo("relu");
+        for (JsonNode t : trials) {
+            if (!t.get("status").asText().equals("fail")) assertThat(t.get("intermediate").size()).as(t.toString()).isPositive();
+        }
+
+        Cli without = Cli.run(args("dl4j", "tune", "--data", "rectangles", "--max-evals", "1", "--seed", "1", "--no-defaults",
+                "--model", dir.resolve("m2.zip").toString(), "--json", json.toString()));
+        assertThat(without.exit()).as(without.err()).isZero();
+        JsonNode alone = new ObjectMapper().readTree(json.toFile()).get("trials").get(0).get("config");
+        assertThat(alone.get("layers").toString()).isNotEqualTo(first.get("layers").toString());
     }
 
     @Test

@@ -27,7 +27,7 @@ class Dl4jFamilyTest {
     @Test
     void everyShippedSpaceCompilesAndKeepsHyperoptLabels() {
         Dl4jFamily family = new Dl4jFamily();
-        assertThat(family.spaces()).containsOnlyKeys("dbn", "sda", "mlp", "deep");
+        assertThat(family.spaces()).containsOnlyKeys("modern", "dbn", "sda", "mlp", "deep");
         for (String name : family.spaces().keySet()) {
             CompileResult r = new HSpaceCompiler().compile(name, family.spaceText(name));
             assertThat(r.ok()).as(name + ": " + r.diagnostics()).isTrue();

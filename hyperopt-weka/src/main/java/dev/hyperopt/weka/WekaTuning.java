@@ -41,9 +41,7 @@ final class WekaTuning implements Tuning {
             CommandOption.value("--metric", "METRIC", "the loss: error, auc (1-AUC), logloss, f1 (1-F1), rmse or mae (default: error, or rmse for a numeric class)"),
             CommandOption.value("--folds", "K", "cross-validation folds per trial").withDefault("5"),
             CommandOption.value("--validation", "FRACTION", "score each trial on one stratified holdout of this fraction of the training data instead of by cross-validation"),
-            CommandOption.value("--memory", "SIZE", "heap of each trial's JVM, e.g. 512m, 2g").withDefault("1g"),
-            CommandOption.flag("--no-defaults", "do not evaluate Weka's default SMO, Logistic and RandomForest first "
-                    + "(by default they are the first trials, where the space holds them)"));
+            CommandOption.value("--memory", "SIZE", "heap of each trial's JVM, e.g. 512m, 2g").withDefault("1g"));
 
     private final WekaFamily family;
 
@@ -126,8 +124,7 @@ final class WekaTuning implements Tuning {
                 cvHoldout != null ? "holdout " + Num.format(cvHoldout) : folds + "-fold CV", train.numInstances());
         EvaluationSettings settings = new EvaluationSettings(loss, folds, cvHoldout != null ? cvHoldout : Double.NaN, 1);
         WekaObjective objective = new WekaObjective(train, settings, args.value("--memory"));
-        List<Map<String, Object>> knownGood = args.flag("--no-defaults") ? List.of() : KnownGood.in(space, train);
-        return new WekaSearch(space, objective, train, test, testWhat, loss, FamilyInputs.dataName(data), knownGood);
+        return new WekaSearch(space, objective, train, test, testWhat, loss, FamilyInputs.dataName(data), KnownGood.in(space, train));
     }
 
     /** The search of one data set: trials by cross-validation, the refit on all the training rows. */

@@ -1,11 +1,13 @@
 package dev.hyperopt.dl4j.command;
 
 import dev.hyperopt.dl4j.Dl4jFamily;
+import dev.hyperopt.dl4j.model.BaselineMlp;
 import dev.hyperopt.dl4j.model.TrainedNet;
 import dev.hyperopt.dl4j.objective.Dl4jObjective;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.api.Trial;
+import dev.hyperopt.engine.space.Assignment;
 import dev.hyperopt.engine.spi.Arguments;
 import dev.hyperopt.engine.spi.CommandException;
 import dev.hyperopt.engine.spi.CommandOption;
@@ -36,7 +38,7 @@ public final class Dl4jTuning implements Tuning {
 
     static {
         List<CommandOption> o = new ArrayList<>(DataOptions.OPTIONS);
-        o.add(CommandOption.value("--space", "SPACE", "dbn, sda, mlp, deep or a .hspace file").withDefault("deep"));
+        o.add(CommandOption.value("--space", "SPACE", "modern, dbn, sda, mlp, deep or a .hspace file").withDefault("modern"));
         o.add(CommandOption.value("--max-units", "N", "cap every layer's width, for small machines (default: no cap)"));
         o.add(CommandOption.value("--max-seconds", "S", "cap each trial's training time below the space's max_seconds; "
                 + "a trial keeps what it reached (0 for the space's own)").withDefault("20"));
@@ -52,7 +54,7 @@ public final class Dl4jTuning implements Tuning {
 
     @Override
     public String description() {
-        return "Tune a deep belief net, stacked denoising autoencoder or MLP on a data set, refit the best configuration, "
+        return "Tune an MLP, deep belief net or stacked denoising autoencoder on a data set, refit the best configuration, "
                 + "report its test error and save it (DL4J's ModelSerializer format).";
     }
 
@@ -80,7 +82,16 @@ public final class Dl4jTuning implements Tuning {
         boolean verbose = args.flag("--verbose");
         Dl4jObjective objective = new Dl4jObjective(splits, units == null ? 0 : units, seconds, verbose ? lines(log, "") : null);
         String study = "dl4j-" + FamilyInputs.spaceName(spaceName) + "-" + Path.of(args.value("--data")).getFileName();
-        return new Dl4jSearch(space, objective, splits, study, verbose);
+        return new Dl4jSearch(space, objective, splits, study, verbose, knownGood(space));
+    }
+
+    /** DL4J's usual first MLP ({@link BaselineMlp#config}) where the space holds it: the first trial. */
+    static List<Map<String, Object>> knownGood(SearchSpace space) {
+        try {
+            return List.of(Assignment.fromConfig(space, BaselineMlp.config()).labels());
+        } catch (IllegalArgumentException e) {
+            return List.of(); // a space of another shape (dbn, sda, a user's own)
+        }
     }
 
     /** Prints whole lines to the log, never interleaved with another thread's. */
@@ -93,7 +104,8 @@ public final class Dl4jTuning implements Tuning {
         };
     }
 
-    private record Dl4jSearch(SearchSpace space, Dl4jObjective net, DataSplits splits, String study, boolean verbose) implements Search {
+    private record Dl4jSearch(SearchSpace space, Dl4jObjective net, DataSplits splits, String study, boolean verbose,
+                              List<Map<String, Object>> knownGood) implements Search {
         @Override
         public Objective objective() {
             return net;
@@ -110,7 +122,7 @@ public final class Dl4jTuning implements Tuning {
             log.flush();
             TrainedNet trained;
             try {
-                trained = net.fit(best.config(), verbose ? lines(log, "refit: ") : null);
+                trained = net.refit(best, verbose ? lines(log, "refit: ") : null);
             } catch (DivergenceException e) {
                 throw new CommandException("the refit of trial " + best.number() + " failed: " + e.getMessage());
             }

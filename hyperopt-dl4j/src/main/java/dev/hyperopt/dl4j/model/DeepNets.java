@@ -48,11 +48,12 @@ public final class DeepNets {
     /**
      * Trains one configuration.
      *
-     * @param log receives one line per layer and per epoch, or null
+     * @param epochs hears the validation error before each fine-tuning epoch (step 0: the pretrained net) and may stop it
+     * @param log    receives one line per layer and per epoch, or null
      * @throws DivergenceException when pretraining or fine-tuning produces non-finite numbers
      * @throws java.util.concurrent.CancellationException when the budget is cancelled
      */
-    public static TrainedNet train(NetSpec spec, Dataset train, Dataset valid, TimeBudget budget, Consumer<String> log) {
+    public static TrainedNet train(NetSpec spec, Dataset train, Dataset valid, TimeBudget budget, EpochListener epochs, Consumer<String> log) {
         Nd4jRuntime.start();
         long start = System.nanoTime();
         Consumer<String> out = log == null ? s -> {} : log;
@@ -105,9 +106,12 @@ public final class DeepNets {
             net.getLayer(i).setParam("W", params.get(i)[0]);
             net.getLayer(i).setParam("b", params.get(i)[1]);
         }
-        Fit fit = finetune(net, spec, x, train, xv, valid.labels(), budget, out);
-        return new TrainedNet(spec, pre, net, fit.best, fit.bestEpoch, fit.epochs, fit.stoppedBy, reports,
-                (System.nanoTime() - start) / 1e9);
+        Fit fit = finetune(net, spec, x, train, xv, valid.labels(), budget, epochs, out);
+        List<Integer> units = new ArrayList<>();
+        for (NetSpec.LayerSpec l : spec.layers()) units.add(l.units());
+        int classes = train.classes();
+        return new TrainedNet(units, pre, net, inputs -> network(inputs, spec, classes, new Sgd(spec.finetune().lr())), fit.best,
+                fit.bestEpoch, fit.epochs, fit.stoppedBy, reports, (System.nanoTime() - start) / 1e9);
     }
 
     /** The network's shape for a configuration: sigmoid dense layers and a softmax output layer started at zero. */
@@ -134,7 +138,7 @@ public final class DeepNets {
     private record Fit(double best, int bestEpoch, int epochs, String stoppedBy) {}
 
     private static Fit finetune(MultiLayerNetwork net, NetSpec spec, INDArray x, Dataset train, INDArray xv, int[] yv,
-                                TimeBudget budget, Consumer<String> out) {
+                                TimeBudget budget, EpochListener listener, Consumer<String> out) {
         NetSpec.Finetune f = spec.finetune();
         Annealing lr = new Annealing(f.lr(), f.annealStart());
         INDArray y = train.oneHot();
@@ -159,6 +163,10 @@ public final class DeepNets {
             }
             out.accept(String.format("epoch %d: validation error %.4f (best %.4f at epoch %d), training loss %.4f, lr %.3g",
                     epoch, err, best, bestEpoch, trainLoss, lr.at(update)));
+            if (listener.afterEpoch(epoch, err)) {
+                stoppedBy = "pruned";
+                break;
+            }
             if (epoch >= f.maxEpochs()) break;
             if (epoch > Math.max(f.minEpochs(), 2 * bestEpoch)) {
                 stoppedBy = "patience";
@@ -218,27 +226,5 @@ public final class DeepNets {
         int[] out = new int[(int) idx.length()];
         for (int i = 0; i < out.length; i++) out[i] = idx.getInt(i);
         return out;
-    }
-
-    /** A copy of the network whose first layer takes raw inputs, with the preprocessing folded in. */
-    static MultiLayerNetwork foldPreprocessing(TrainedNet t) {
-        MultiLayerNetwork net = t.network();
-        Preprocessing pre = t.preprocessing();
-        if (pre.center() == null) return net.clone();
-        long rawInputs = pre.center().columns();
-        MultiLayerNetwork folded = network((int) rawInputs, t.spec(), (int) net.getLayer(net.getnLayers() - 1).getParam("W").columns(),
-                new Sgd(t.spec().finetune().lr()));
-        for (int i = 0; i < net.getnLayers(); i++) {
-            INDArray w = net.getLayer(i).getParam("W");
-            INDArray b = net.getLayer(i).getParam("b");
-            if (i == 0) {
-                INDArray[] wb = pre.fold(w, b);
-                w = wb[0];
-                b = wb[1];
-            }
-            folded.getLayer(i).setParam("W", w.dup());
-            folded.getLayer(i).setParam("b", b.dup());
-        }
-        return folded;
     }
 }

@@ -3,10 +3,14 @@ package dev.hyperopt.dl4j.model;
 import dev.hyperopt.engine.api.Config;
 import dev.hyperopt.engine.api.ConfigException;
 
+import dev.hyperopt.nd4j.TimeBudget;
+import dev.hyperopt.nd4j.data.Dataset;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * One configuration of the model family, read from a trial's configuration. The shape the
@@ -26,7 +30,7 @@ import java.util.Objects;
  * data, fine-tuning 5 to 100 epochs, half of the time for pretraining.
  */
 public record NetSpec(String preprocessing, double energy, long seed, List<LayerSpec> layers, Finetune finetune,
-                      double maxSeconds, double pretrainShare) {
+                      double maxSeconds, double pretrainShare) implements ModelSpec {
 
     /** How a layer is pretrained. */
     public sealed interface Pretrain permits RbmPretrain, DaePretrain, NoPretrain {}
@@ -65,6 +69,17 @@ public record NetSpec(String preprocessing, double energy, long seed, List<Layer
         if (!(pretrainShare >= 0 && pretrainShare <= 1)) throw new ConfigException("pretrain_share must be in [0, 1], got " + pretrainShare);
     }
 
+    @Override
+    public NetSpec forEpochs(int epochs, double seconds) {
+        Finetune f = new Finetune(finetune.batchSize(), finetune.lr(), finetune.annealStart(), finetune.l2(), epochs, epochs);
+        return new NetSpec(preprocessing, energy, seed, layers, f, seconds, pretrainShare);
+    }
+
+    @Override
+    public TrainedNet train(Dataset train, Dataset valid, TimeBudget budget, EpochListener epochs, Consumer<String> log) {
+        return DeepNets.train(this, train, valid, budget, epochs, log);
+    }
+
     /**
      * Reads a configuration.
      *
@@ -72,19 +87,13 @@ public record NetSpec(String preprocessing, double energy, long seed, List<Layer
      * @throws ConfigException naming the first key that is missing or has a wrong value
      */
     public static NetSpec from(Config c, int maxUnits) {
-        Config pre = c.getConfig("preprocessing");
-        String kind = pre.branch().toLowerCase(Locale.ROOT);
-        double energy = 1.0;
-        if (kind.equals("pca") || kind.equals("zca")) energy = pre.getDouble(pre.branch() + ".energy");
-        else if (!kind.equals("raw") && !kind.equals("colnorm")) {
-            throw new ConfigException("preprocessing '" + pre.branch() + "' is none of raw, colnorm, pca, zca");
-        }
+        Preprocessing.Choice pre = Preprocessing.Choice.from(c.getConfig("preprocessing"));
         List<LayerSpec> layers = new ArrayList<>();
         for (Config l : c.getList("layers")) layers.add(layer(l, maxUnits));
         Config f = c.getConfig("finetune");
         Finetune ft = new Finetune(f.getInt("batch_size"), f.getDouble("lr"), f.getDouble("lr_anneal_start"), f.getDouble("l2"),
                 f.has("min_epochs") ? f.getInt("min_epochs") : 5, f.has("max_epochs") ? f.getInt("max_epochs") : 100);
-        return new NetSpec(kind, energy, c.getLong("seed"), layers, ft, c.getDouble("max_seconds"),
+        return new NetSpec(pre.kind(), pre.energy(), c.getLong("seed"), layers, ft, c.getDouble("max_seconds"),
                 c.has("pretrain_share") ? c.getDouble("pretrain_share") : 0.5);
     }
 

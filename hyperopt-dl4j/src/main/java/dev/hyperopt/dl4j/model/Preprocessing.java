@@ -1,5 +1,7 @@
 package dev.hyperopt.dl4j.model;
 
+import dev.hyperopt.engine.api.Config;
+import dev.hyperopt.engine.api.ConfigException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
@@ -32,6 +34,18 @@ public record Preprocessing(String kind, INDArray center, INDArray scale, INDArr
 
     static final double WHITENING_EPS = 1e-3;
     static final double COLUMN_EPS = 1e-6;
+
+    /** The preprocessing a configuration names: {@code {raw: {}} | {colnorm: {}} | {pca: {energy}} | {zca: {energy}}}. */
+    public record Choice(String kind, double energy) {
+        public static Choice from(Config pre) {
+            String kind = pre.branch().toLowerCase(Locale.ROOT);
+            return switch (kind) {
+                case "raw", "colnorm" -> new Choice(kind, 1.0);
+                case "pca", "zca" -> new Choice(kind, pre.getDouble(pre.branch() + ".energy"));
+                default -> throw new ConfigException("preprocessing '" + pre.branch() + "' is none of raw, colnorm, pca, zca");
+            };
+        }
+    }
 
     /** Inputs after the map. */
     public int outputs(int inputs) {

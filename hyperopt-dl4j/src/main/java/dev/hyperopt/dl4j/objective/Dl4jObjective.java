@@ -1,12 +1,13 @@
 package dev.hyperopt.dl4j.objective;
 
-import dev.hyperopt.dl4j.model.DeepNets;
-import dev.hyperopt.dl4j.model.NetSpec;
+import dev.hyperopt.dl4j.model.EpochListener;
+import dev.hyperopt.dl4j.model.ModelSpec;
 import dev.hyperopt.dl4j.model.Pretraining;
 import dev.hyperopt.dl4j.model.TrainedNet;
 import dev.hyperopt.engine.api.Config;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.api.Outcome;
+import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.api.TrialContext;
 import dev.hyperopt.nd4j.DivergenceException;
 import dev.hyperopt.nd4j.TimeBudget;
@@ -21,8 +22,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The loss of a configuration of the family: its validation error after pretraining and
- * fine-tuning with early stopping. Divergence, running out of memory and a configuration
+ * The loss of a configuration of the family: its validation error after training with early
+ * stopping (and pretraining, for nets of hyperopt-dbn's kind). The validation error after
+ * every epoch is reported to the trial, and a pruner's answer to stop ends training there: the
+ * trial is then pruned. Divergence, running out of memory and a configuration
  * the family cannot build are failed trials with their reason; cancellation (a trial
  * timeout, a stopped run) propagates to the engine, which fails the trial too.
  *
@@ -56,9 +59,9 @@ public final class Dl4jObjective implements Objective {
 
     @Override
     public Outcome evaluate(TrialContext context) {
-        NetSpec spec;
+        ModelSpec spec;
         try {
-            spec = NetSpec.from(context.config(), maxUnits);
+            spec = ModelSpec.from(context.config(), maxUnits);
         } catch (IllegalArgumentException e) {
             return Outcome.fail("bad configuration: " + e.getMessage());
         }
@@ -70,31 +73,57 @@ public final class Dl4jObjective implements Objective {
         }
         TimeBudget budget = TimeBudget.seconds(seconds, context::isCancelled);
         Consumer<String> trialLog = log == null ? null : line -> log.accept("trial " + context.trial() + ": " + line);
+        EpochListener epochs = (epoch, validError) -> {
+            context.report(epoch, validError);
+            return context.shouldPrune();
+        };
         TrainedNet t;
         try {
-            t = DeepNets.train(spec, data.train(), data.valid(), budget, trialLog);
+            t = spec.train(data.train(), data.valid(), budget, epochs, trialLog);
         } catch (DivergenceException e) {
-            return Outcome.fail(e.getMessage(), Map.of("layers", spec.layers().size()));
+            return Outcome.fail(e.getMessage());
         } catch (OutOfMemoryError e) {
-            return Outcome.fail("out of memory: " + (e.getMessage() == null ? "OutOfMemoryError" : e.getMessage()),
-                    Map.of("layers", spec.layers().size()));
+            return Outcome.fail("out of memory: " + (e.getMessage() == null ? "OutOfMemoryError" : e.getMessage()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             return Outcome.fail("cannot train this configuration: " + e.getMessage());
         }
         Map<String, Object> info = attachments(t);
+        if (t.stoppedBy().equals("pruned")) return Outcome.pruned(info);
         if (t.bestEpoch() < 0) return Outcome.fail("no progress: the validation error never improved on chance", info);
         return Outcome.ok(t.validError(), info);
     }
 
     /**
-     * Trains a configuration again on the training set (the refit of the best trial), with
-     * the same seed, data and caps as its trial.
+     * Trains a configuration again on the training set, with the same seed, data and caps as
+     * its trial.
      */
     public TrainedNet fit(Config config, Consumer<String> progress) {
-        NetSpec spec = NetSpec.from(config, maxUnits);
-        double seconds = maxSeconds > 0 ? Math.min(spec.maxSeconds(), maxSeconds) : spec.maxSeconds();
-        return DeepNets.train(spec, data.train(), data.valid(), TimeBudget.seconds(seconds, () -> Thread.currentThread().isInterrupted()),
-                progress);
+        ModelSpec spec = ModelSpec.from(config, maxUnits);
+        return train(spec, seconds(spec), progress);
+    }
+
+    /**
+     * The refit of a trial: its configuration trained again for exactly the epochs that gave
+     * its best validation error (its {@code best_epoch}), with three times its time, so that
+     * the refit is the trial's network rather than wherever a time limit happens to cut it. A
+     * trial without a best epoch is trained as {@link #fit} does.
+     */
+    public TrainedNet refit(Trial trial, Consumer<String> progress) {
+        ModelSpec spec = ModelSpec.from(trial.config(), maxUnits);
+        if (trial.attachments().get("best_epoch") instanceof Number n && n.intValue() >= 1) {
+            return train(spec.forEpochs(n.intValue(), 3 * seconds(spec)), Double.POSITIVE_INFINITY, progress);
+        }
+        return train(spec, seconds(spec), progress);
+    }
+
+    private double seconds(ModelSpec spec) {
+        return maxSeconds > 0 ? Math.min(spec.maxSeconds(), maxSeconds) : spec.maxSeconds();
+    }
+
+    private TrainedNet train(ModelSpec spec, double cap, Consumer<String> progress) {
+        double seconds = Math.min(spec.maxSeconds(), cap);
+        return spec.train(data.train(), data.valid(), TimeBudget.seconds(seconds, () -> Thread.currentThread().isInterrupted()),
+                EpochListener.NONE, progress);
     }
 
     private static Map<String, Object> attachments(TrainedNet t) {
@@ -104,9 +133,7 @@ public final class Dl4jObjective implements Objective {
         m.put("epochs", t.epochs());
         m.put("stopped_by", t.stoppedBy());
         m.put("seconds", Math.round(t.seconds() * 1000) / 1000.0);
-        List<Integer> units = new ArrayList<>();
-        for (NetSpec.LayerSpec l : t.spec().layers()) units.add(l.units());
-        m.put("units", units);
+        m.put("units", t.units());
         List<Map<String, Object>> pre = new ArrayList<>();
         for (Pretraining p : t.pretraining()) {
             if (p.method().equals("none")) continue;

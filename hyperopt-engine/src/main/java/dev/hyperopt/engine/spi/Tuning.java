@@ -18,10 +18,12 @@ public interface Tuning {
 
     /**
      * The names the command line gives every tune command, which a family's own options must
-     * not take ({@code --model} is added for families that save a model).
+     * not take ({@code --model} is added for families that save a model, {@code --no-defaults}
+     * for every family).
      */
     Set<String> SHARED_OPTIONS = Set.of("--algo", "--max-evals", "--seed", "--parallel", "--timeout", "--trial-timeout",
-            "--early-stop", "--loss-threshold", "--store", "--study", "--workers", "--json", "--report", "--quiet", "--pruner", "--enqueue", "--model",
+            "--early-stop", "--loss-threshold", "--store", "--study", "--workers", "--json", "--report", "--quiet", "--pruner", "--enqueue",
+            "--model", "--no-defaults",
             "--help", "--version", "-h", "-V");
 
     /** One or two sentences for {@code --help}. */
