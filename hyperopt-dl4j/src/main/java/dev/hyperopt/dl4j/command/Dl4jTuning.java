@@ -65,7 +65,9 @@ public final class Dl4jTuning implements Tuning {
 
     @Override
     public Defaults defaults() {
-        return new Defaults(20, null, "dl4j-model.zip", true);
+        // Every trial reports its validation error after each epoch; the median rule (Optuna's
+        // default pruner) stops one that is worse than the median of the others at the same epoch.
+        return new Defaults(50, null, "dl4j-model.zip", true, "median");
     }
 
     @Override

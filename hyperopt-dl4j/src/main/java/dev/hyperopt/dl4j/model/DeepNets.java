@@ -1,5 +1,6 @@
 package dev.hyperopt.dl4j.model;
 
+import dev.hyperopt.nd4j.EpochListener;
 import dev.hyperopt.nd4j.DivergenceException;
 import dev.hyperopt.nd4j.Nd4jRuntime;
 import dev.hyperopt.nd4j.Permutations;

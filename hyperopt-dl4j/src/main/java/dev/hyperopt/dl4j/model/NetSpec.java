@@ -1,5 +1,6 @@
 package dev.hyperopt.dl4j.model;
 
+import dev.hyperopt.nd4j.EpochListener;
 import dev.hyperopt.engine.api.Config;
 import dev.hyperopt.engine.api.ConfigException;
 

@@ -1,6 +1,6 @@
 package dev.hyperopt.dl4j.objective;
 
-import dev.hyperopt.dl4j.model.EpochListener;
+import dev.hyperopt.nd4j.EpochListener;
 import dev.hyperopt.dl4j.model.ModelSpec;
 import dev.hyperopt.dl4j.model.Pretraining;
 import dev.hyperopt.dl4j.model.TrainedNet;

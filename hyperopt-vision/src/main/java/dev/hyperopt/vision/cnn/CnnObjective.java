@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * The loss of a {@code vision.cnn} configuration: the validation error of the net trained on
- * the training images, at its best epoch. An architecture that does not fit the images (a
+ * the training images, at its best epoch. The validation error after every epoch is reported
+ * to the trial, and a pruner's answer to stop ends training there: the trial is then pruned. An architecture that does not fit the images (a
  * map that shrinks to nothing, too many parameters, too much memory, or running out of it)
  * is a failed trial whose reason starts with {@code invalid architecture:}, before any
  * training; so are a bad configuration and divergence, each with its reason. Cancellation
@@ -68,7 +69,10 @@ public final class CnnObjective implements Objective {
         Consumer<String> trialLog = log == null ? null : line -> log.accept("trial " + context.trial() + ": " + line);
         CnnTrainer.Training t;
         try {
-            t = CnnTrainer.train(spec, data.train(), data.valid(), budget, trialLog);
+            t = CnnTrainer.train(spec, data.train(), data.valid(), budget, (epoch, validError) -> {
+                context.report(epoch, validError);
+                return context.shouldPrune();
+            }, trialLog);
         } catch (InvalidArchitectureException e) {
             return Outcome.fail("invalid architecture: " + e.getMessage(), Map.of("blocks", spec.blocks().size()));
         } catch (OutOfMemoryError e) {
@@ -85,6 +89,7 @@ public final class CnnObjective implements Objective {
         info.put("stopped_by", t.stoppedBy());
         info.put("seconds", Math.round(t.seconds() * 1000) / 1000.0);
         if (t.bestEpoch() < 1) return Outcome.fail("no epoch finished within " + seconds + " s", info);
+        if (t.stoppedBy().equals("pruned")) return Outcome.pruned(info);
         return Outcome.ok(t.validError(), info);
     }
 }

@@ -1,6 +1,7 @@
 package dev.hyperopt.vision.cnn;
 
 import dev.hyperopt.nd4j.DivergenceException;
+import dev.hyperopt.nd4j.EpochListener;
 import dev.hyperopt.nd4j.Nd4jRuntime;
 import dev.hyperopt.nd4j.Permutations;
 import dev.hyperopt.nd4j.TimeBudget;
@@ -30,7 +31,7 @@ public final class CnnTrainer {
      * @param validError the validation error of the kept parameters (NaN without a validation set)
      * @param bestEpoch  the epoch whose parameters were kept (1 is after the first epoch)
      * @param epochs     epochs started (the last one may have been cut short by the time budget)
-     * @param stoppedBy  {@code epochs} or {@code time}
+     * @param stoppedBy  {@code epochs}, {@code time} or {@code pruned}
      */
     public record Training(CnnModel model, long parameters, double validError, int bestEpoch, int epochs, String stoppedBy,
                            double seconds) {}
@@ -43,6 +44,15 @@ public final class CnnTrainer {
      * @throws java.util.concurrent.CancellationException when the budget is cancelled
      */
     public static Training train(CnnSpec spec, Images train, Images valid, TimeBudget budget, Consumer<String> log) {
+        return train(spec, train, valid, budget, EpochListener.NONE, log);
+    }
+
+    /**
+     * Trains as {@link #train(CnnSpec, Images, Images, TimeBudget, Consumer)} does, and tells
+     * {@code epochs} the validation error after every epoch; when it answers stop, training
+     * ends there ({@code stoppedBy} is {@code pruned}).
+     */
+    public static Training train(CnnSpec spec, Images train, Images valid, TimeBudget budget, EpochListener epochs, Consumer<String> log) {
         long start = System.nanoTime();
         CnnArchitecture arch = new CnnArchitecture(spec, train.channels(), train.height(), train.width(), train.classes());
         Nd4jRuntime.start();
@@ -84,8 +94,9 @@ public final class CnnTrainer {
                 done++;
             }
             String line = String.format(java.util.Locale.ROOT, "epoch %d: training loss %.4f", epoch, sum / Math.max(1, done));
+            double err = Double.NaN;
             if (valid != null) {
-                double err = error(net, valid);
+                err = error(net, valid);
                 if (bestParams == null || err < best) {
                     best = err;
                     bestEpoch = epoch;
@@ -97,6 +108,10 @@ public final class CnnTrainer {
             }
             out.accept(line);
             if (stoppedBy.equals("time")) break;
+            if (valid != null && epochs.afterEpoch(epoch, err)) {
+                stoppedBy = "pruned";
+                break;
+            }
         }
         if (bestParams != null) net.setParams(bestParams);
         CnnModel model = new CnnModel(net, train.classNames(), new int[]{train.channels(), train.height(), train.width()});

@@ -3,6 +3,7 @@ package dev.hyperopt.vision.cnn;
 import dev.hyperopt.dsl.HSpaceCompiler;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Config;
+import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.TrialContext;
 import dev.hyperopt.engine.sample.Seeds;
@@ -35,6 +36,21 @@ class CnnObjectiveTest {
         // 4 x 3 x 3 + 4, then 8x8 -> 6x6 -> 3x3: 36 x 2 + 2
         assertThat(o.attachments()).containsEntry("parameters", 40L + 74L).containsEntry("blocks", 1).containsEntry("epochs", 3)
                 .containsEntry("stopped_by", "epochs").containsKey("best_epoch");
+    }
+
+    @Test
+    void everyEpochIsReportedAndAPrunerStopsTheTraining() {
+        Config c = CnnTestData.config(List.of(CnnTestData.block(4, 3, "max")), 0, 3, 100_000);
+        TrialContext all = TrialContext.of(0, c, Map.of());
+        Outcome ok = new CnnObjective(TINY, 0, null).evaluate(all);
+        assertThat(all.intermediate()).extracting(Intermediate::step).containsExactly(1L, 2L, 3L);
+        assertThat(all.intermediate()).extracting(Intermediate::value).contains(ok.loss());
+
+        TrialContext stopped = new TrialContext(1, c, Map.of(), null, () -> false, (trial, value) -> value.step() == 1);
+        Outcome pruned = new CnnObjective(TINY, 0, null).evaluate(stopped);
+        assertThat(pruned.isPruned()).isTrue();
+        assertThat(pruned.attachments()).containsEntry("stopped_by", "pruned").containsEntry("epochs", 1);
+        assertThat(stopped.intermediate()).hasSize(1);
     }
 
     @Test

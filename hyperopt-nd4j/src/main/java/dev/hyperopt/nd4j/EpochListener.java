@@ -1,4 +1,4 @@
-package dev.hyperopt.dl4j.model;
+package dev.hyperopt.nd4j;
 
 /** Hears the validation error after each epoch of training, and may stop it there (a pruned trial). */
 @FunctionalInterface
