@@ -4,8 +4,10 @@ import dev.hyperopt.engine.api.Config;
 import dev.hyperopt.engine.api.ConfigException;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -98,5 +100,36 @@ public record CnnSpec(List<Block> blocks, boolean batchNorm, double dropout, int
     /** The same net trained for {@code n} epochs. */
     public CnnSpec withEpochs(int n) {
         return new CnnSpec(blocks, batchNorm, dropout, dense, lr, schedule, l2, batchSize, n, seed, maxParams, maxSeconds);
+    }
+
+    /**
+     * A standard small CNN, as the {@code vision.cnn} space writes it: two blocks of 3x3
+     * convolutions (32 and 64 filters) with 2x2 max pooling, a dense layer of 128 ReLU units,
+     * dropout 0.25, Adam at 1e-3 with no schedule and no L2 penalty, minibatches of 64, 6
+     * epochs (after the Keras MNIST example's net, within this space's ranges).
+     */
+    public static Map<String, Object> standardSmall() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("blocks", List.of(block(32), block(64)));
+        c.put("batch_norm", false);
+        c.put("dropout", 0.25);
+        c.put("dense", 128L);
+        c.put("lr", 1e-3);
+        c.put("schedule", Map.of("constant", Map.of()));
+        c.put("l2", 0.0);
+        c.put("batch_size", 64L);
+        c.put("epochs", 6L);
+        c.put("seed", 1L);
+        c.put("max_params", 1_000_000L);
+        c.put("max_seconds", 120L);
+        return c;
+    }
+
+    private static Map<String, Object> block(long filters) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("filters", filters);
+        b.put("kernel", 3L);
+        b.put("pool", "max");
+        return b;
     }
 }

@@ -4,6 +4,7 @@ import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Config;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.api.Trial;
+import dev.hyperopt.engine.space.Assignment;
 import dev.hyperopt.engine.spi.Arguments;
 import dev.hyperopt.engine.spi.CommandException;
 import dev.hyperopt.engine.spi.CommandOption;
@@ -85,6 +86,11 @@ public final class VisionTuning implements Tuning {
         Objective objective(ImageSplits splits, Consumer<String> log);
 
         VisionModel refit(Trial best, Images trainAndValid, int trainSize, Consumer<String> log);
+
+        /** The known-good configurations of this kind that {@code space} holds, as labels. */
+        default List<Map<String, Object>> knownGood(SearchSpace space) {
+            return List.of();
+        }
     }
 
     @Override
@@ -116,7 +122,7 @@ public final class VisionTuning implements Tuning {
         boolean verbose = args.flag("--verbose");
         Objective objective = builds.objective(splits, verbose ? lines(log, "") : null);
         String study = "vision-" + FamilyInputs.spaceName(spaceName) + "-" + FamilyInputs.dataName(args.value("--data"));
-        return new VisionSearch(space, objective, builds, splits, study, verbose);
+        return new VisionSearch(space, objective, builds, splits, study, verbose, builds.knownGood(space));
     }
 
     private static String kindName(String space, String kind) {
@@ -181,10 +187,20 @@ public final class VisionTuning implements Tuning {
             return CnnTrainer.train(spec, trainAndValid, null, TimeBudget.seconds(seconds, () -> Thread.currentThread().isInterrupted()), log)
                     .model();
         }
+
+        /** A standard small CNN ({@link CnnSpec#standardSmall}), where the space holds it. */
+        @Override
+        public List<Map<String, Object>> knownGood(SearchSpace space) {
+            try {
+                return List.of(Assignment.fromConfig(space, CnnSpec.standardSmall()).labels());
+            } catch (IllegalArgumentException e) {
+                return List.of(); // a space of another shape
+            }
+        }
     }
 
     private record VisionSearch(SearchSpace space, Objective objective, Kind builds, ImageSplits splits, String study,
-                                boolean verbose) implements Search {
+                                boolean verbose, List<Map<String, Object>> knownGood) implements Search {
         @Override
         public Path model() {
             return Path.of("vision-model");

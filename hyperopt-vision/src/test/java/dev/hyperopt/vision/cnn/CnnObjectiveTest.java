@@ -8,6 +8,7 @@ import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.TrialContext;
 import dev.hyperopt.engine.sample.Seeds;
 import dev.hyperopt.engine.sample.random.PriorSampler;
+import dev.hyperopt.engine.space.Assignment;
 import dev.hyperopt.engine.space.SpaceEvaluator;
 import dev.hyperopt.vision.VisionFamily;
 import dev.hyperopt.vision.data.ImageSplits;
@@ -107,5 +108,16 @@ class CnnObjectiveTest {
         assertThat(valid).isGreaterThan(150);
         assertThat(reasons).anyMatch(r -> r.startsWith("too many parameters"));
         assertThat(reasons).anyMatch(r -> r.startsWith("the feature map shrinks to nothing"));
+    }
+
+    /** The first trial of vision tune: a standard small CNN that the shipped space holds and that fits 28x28 images. */
+    @Test
+    void theStandardSmallCnnIsAPointOfTheShippedSpace() {
+        SearchSpace space = new HSpaceCompiler().compile("cnn", new VisionFamily().spaceText("cnn")).orThrow();
+        Object config = SpaceEvaluator.evaluate(Assignment.fromConfig(space, CnnSpec.standardSmall()));
+        assertThat(config).isEqualTo(CnnSpec.standardSmall());
+        CnnArchitecture arch = new CnnArchitecture(CnnSpec.from(Config.of(config)), 1, 28, 28, 10);
+        // 32 x 9 + 32, 64 x 32 x 9 + 64, 5 x 5 x 64 x 128 + 128, 128 x 10 + 10
+        assertThat(arch.parameters()).isEqualTo(320L + 18_496L + 204_928L + 1_290L);
     }
 }
