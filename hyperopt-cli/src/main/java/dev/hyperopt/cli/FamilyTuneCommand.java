@@ -64,6 +64,7 @@ final class FamilyTuneCommand implements Callable<Integer> {
                 case "--max-evals" -> Integer.toString(d.maxEvals());
                 case "--trial-timeout" -> d.trialTimeout() == null ? TuneOptions.NO_LIMIT : Durations.format(d.trialTimeout());
                 case "--pruner" -> d.pruner();
+                case "--parallel" -> Integer.toString(d.parallel());
                 default -> null;
             };
         });

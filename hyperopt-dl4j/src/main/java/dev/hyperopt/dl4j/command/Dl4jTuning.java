@@ -41,7 +41,7 @@ public final class Dl4jTuning implements Tuning {
         o.add(CommandOption.value("--space", "SPACE", "modern, dbn, sda, mlp, deep or a .hspace file").withDefault("modern"));
         o.add(CommandOption.value("--max-units", "N", "cap every layer's width, for small machines (default: no cap)"));
         o.add(CommandOption.value("--max-seconds", "S", "cap each trial's training time below the space's max_seconds; "
-                + "a trial keeps what it reached (0 for the space's own)").withDefault("20"));
+                + "a trial keeps what it reached (0 for the space's own)").withDefault("60"));
         o.add(CommandOption.flag("--verbose", "print every layer's pretraining and every fine-tuning epoch"));
         OPTIONS = List.copyOf(o);
     }
@@ -66,8 +66,10 @@ public final class Dl4jTuning implements Tuning {
     @Override
     public Defaults defaults() {
         // Every trial reports its validation error after each epoch; the median rule (Optuna's
-        // default pruner) stops one that is worse than the median of the others at the same epoch.
-        return new Defaults(50, null, "dl4j-model.zip", true, "median");
+        // default pruner) stops one that is worse than the median of the others at the same
+        // epoch, from the third on (the first epochs favour whatever learns fastest). Each trial
+        // trains on one native thread, so there is a trial per core.
+        return new Defaults(100, null, "dl4j-model.zip", true, "median:n_warmup_steps=3", Defaults.cores());
     }
 
     @Override

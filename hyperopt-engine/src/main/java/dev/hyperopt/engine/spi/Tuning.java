@@ -57,12 +57,28 @@ public interface Tuning {
      *                     train a model) instead of a progress bar
      * @param pruner       {@code --pruner}'s default, {@code NAME[:KEY=VALUE,...]}: what suits
      *                     the values the family's objective reports ({@code none} when it reports none)
+     * @param parallel     {@code --parallel}'s default: 1, or more for a family whose trials each
+     *                     use one core (see {@link #cores()})
      */
-    record Defaults(int maxEvals, Duration trialTimeout, String model, boolean trialLines, String pruner) {
+    record Defaults(int maxEvals, Duration trialTimeout, String model, boolean trialLines, String pruner, int parallel) {
 
-        /** Defaults for a family whose objective reports no intermediate values: no pruner. */
+        public Defaults {
+            if (parallel < 1) throw new IllegalArgumentException("parallel must be >= 1, got " + parallel);
+        }
+
+        /** Defaults with one trial at a time. */
+        public Defaults(int maxEvals, Duration trialTimeout, String model, boolean trialLines, String pruner) {
+            this(maxEvals, trialTimeout, model, trialLines, pruner, 1);
+        }
+
+        /** Defaults for a family whose objective reports no intermediate values: no pruner, one trial at a time. */
         public Defaults(int maxEvals, Duration trialTimeout, String model, boolean trialLines) {
             this(maxEvals, trialTimeout, model, trialLines, "none");
+        }
+
+        /** The machine's cores: a trial per core, for trials that each train on one thread. */
+        public static int cores() {
+            return Runtime.getRuntime().availableProcessors();
         }
     }
 }

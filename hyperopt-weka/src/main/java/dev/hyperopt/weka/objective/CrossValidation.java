@@ -15,8 +15,12 @@ import java.util.Random;
 public final class CrossValidation {
     private CrossValidation() {}
 
-    /** A loss and the other measures worth keeping next to it. */
-    public record Score(double loss, Map<String, Object> measures) {}
+    /**
+     * A loss and the other measures worth keeping next to it.
+     *
+     * @param outOfFold the held-out predictions, for a nominal class (null otherwise)
+     */
+    public record Score(double loss, Map<String, Object> measures, OutOfFold outOfFold) {}
 
     /**
      * Cross-validates (or holds out) a copy of {@code template}; the template itself is not trained.
@@ -52,7 +56,7 @@ public final class CrossValidation {
             m.put("mae", round(eval.meanAbsoluteError()));
         }
         m.put("seconds", round(seconds));
-        return new Score(loss, m);
+        return new Score(loss, m, data.classAttribute().isNominal() ? OutOfFold.of(eval.predictions()) : null);
     }
 
     private static double round(double d) {

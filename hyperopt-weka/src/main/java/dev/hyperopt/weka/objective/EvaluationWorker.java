@@ -69,6 +69,7 @@ public final class EvaluationWorker {
                 Map<String, Object> att = new LinkedHashMap<>();
                 att.put("command", p.commandLine());
                 att.putAll(score.measures());
+                if (score.outOfFold() != null) att.put(OutOfFold.KEY, score.outOfFold().toAttachment());
                 reply.put("attachments", att);
             } catch (OutOfMemoryError e) {
                 reply.put("status", "fail");

@@ -15,8 +15,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +28,8 @@ import java.util.regex.Pattern;
  * child per parallel slot, kills it when a trial outlives its time-out, and starts a fresh
  * one for the next trial. The training data are written once, serialized, to a temporary
  * file that {@link #close()} deletes. A trial's attachments hold its Weka command line,
- * the accuracy (or RMSE and MAE) and the seconds the evaluation took.
+ * the accuracy (or RMSE and MAE) and the seconds the evaluation took; its out-of-fold
+ * predictions are kept here, in memory, for ensemble selection ({@link #outOfFold()}).
  */
 public final class WekaObjective implements Objective, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WekaObjective.class);
@@ -34,6 +38,7 @@ public final class WekaObjective implements Objective, AutoCloseable {
     private final Path dataFile;
     private final CommandObjective command;
     private final String memoryLimit;
+    private final Map<Long, OutOfFold> outOfFold = new ConcurrentHashMap<>();
 
     /**
      * @param data        the training data, class attribute set
@@ -84,7 +89,26 @@ public final class WekaObjective implements Objective, AutoCloseable {
 
     @Override
     public Outcome evaluate(TrialContext context) throws InterruptedException {
-        return command.evaluate(context);
+        Outcome o = command.evaluate(context);
+        if (!o.attachments().containsKey(OutOfFold.KEY)) return o;
+        Map<String, Object> rest = new LinkedHashMap<>(o.attachments());
+        Object predictions = rest.remove(OutOfFold.KEY);
+        if (o.ok()) {
+            try {
+                outOfFold.put(context.trial(), OutOfFold.fromAttachment(predictions));
+            } catch (RuntimeException e) {
+                LOG.debug("trial {}: unreadable out-of-fold predictions: {}", context.trial(), e.getMessage());
+            }
+        }
+        return new Outcome(o.ok(), o.loss(), o.error(), rest, o.isPruned());
+    }
+
+    /**
+     * The out-of-fold predictions of the trials this objective evaluated ok, by trial number
+     * (nominal classes only; trials of an earlier run or of other machines have none).
+     */
+    public Map<Long, OutOfFold> outOfFold() {
+        return Map.copyOf(outOfFold);
     }
 
     /** Stops the child JVMs and deletes the data file. */
