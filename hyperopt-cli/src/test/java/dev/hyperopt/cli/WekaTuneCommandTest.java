@@ -35,7 +35,7 @@ class WekaTuneCommandTest {
         Path model = dir.resolve("iris.model");
         Path json = dir.resolve("result.json");
         Cli r = Cli.run("weka", "tune", "--data", "iris", "--holdout", "0.3", "--max-evals", "3", "--seed", "2",
-                "--store", "memory:", "--model", model.toString(), "--json", json.toString(), "--space", "j48");
+                "--store", "memory:", "--model", model.toString(), "--json", json.toString(), "--space", "j48", "--ensemble", "0");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).contains("scoring: error by 5-fold CV on 105 training rows");
         assertThat(r.out()).contains("test loss (error):", "on holdout 0.3 (45 rows)",
@@ -48,6 +48,39 @@ class WekaTuneCommandTest {
         assertThat(doc.get("test").get("rows").asInt()).isEqualTo(45);
         assertThat(doc.get("weka").asText()).startsWith("weka.classifiers.trees.J48 ");
         assertThat(doc.get("model").asText()).isEqualTo(model.toString());
+    }
+
+    @Test
+    void theModelIsAnEnsembleOfTheTrialsThatWekaLoadsAndRebuildsWithTheBestPipelineBesideIt() throws Exception {
+        Path model = dir.resolve("credit.model");
+        Path json = dir.resolve("e.json");
+        Cli r = Cli.run("weka", "tune", "--data", "credit-g", "--holdout", "0.3", "--folds", "3", "--max-evals", "8", "--seed", "4",
+                "--store", "memory:", "--model", model.toString(), "--json", json.toString(), "--quiet");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("ensemble: \\d+ pipelines \\(trial \\d+ x\\d+, trial .*\\), out-of-fold error 0\\.\\d+ against")
+                .containsPattern("test loss \\(error\\): 0\\.\\d+ on holdout 0.3 \\(300 rows\\); trial \\d+ alone 0\\.\\d+")
+                .contains("weka:    weka.classifiers.meta.Vote ", " -R AVG", "model:   " + model + " (the ensemble); trial ");
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        JsonNode members = doc.get("ensemble").get("members");
+        assertThat(members.size()).isGreaterThanOrEqualTo(2);
+        int picks = 0;
+        for (JsonNode m : members) picks += m.get("weight").asInt();
+        assertThat(doc.get("ensemble").get("picks").asInt()).isEqualTo(picks);
+        assertThat(doc.get("ensemble").get("out_of_fold_loss").asDouble()).isLessThanOrEqualTo(doc.get("best").get("loss").asDouble());
+        Path single = dir.resolve("credit.single.model");
+        assertThat(doc.get("single").get("model").asText()).isEqualTo(single.toString());
+        assertThat(doc.get("single").get("trial").asLong()).isEqualTo(doc.get("best").get("trial").asLong());
+
+        // The saved ensemble is a Weka Vote of `picks` members; the best pipeline alone is saved beside it.
+        weka.classifiers.meta.Vote vote = (weka.classifiers.meta.Vote) SerializationHelper.read(model.toString());
+        assertThat(vote.getClassifiers()).hasSize(picks);
+        assertThat(((Classifier) SerializationHelper.read(single.toString())).getClass().getName()).startsWith("weka.classifiers.");
+        // Weka itself accepts the command line and builds the same kind of ensemble from it.
+        String[] options = weka.core.Utils.splitOptions(doc.get("weka").asText());
+        String name = options[0];
+        options[0] = "";
+        Classifier rebuilt = weka.classifiers.AbstractClassifier.forName(name, options);
+        assertThat(((weka.classifiers.meta.Vote) rebuilt).getClassifiers()).hasSize(picks);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.hyperopt.weka;
 import dev.hyperopt.dsl.ir.Num;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Trial;
+import dev.hyperopt.engine.ensemble.EnsembleSelection.Ensemble;
 import dev.hyperopt.engine.sample.Sampler;
 import dev.hyperopt.engine.spi.Arguments;
 import dev.hyperopt.engine.spi.CommandException;
@@ -14,11 +15,19 @@ import dev.hyperopt.weka.data.DataSets;
 import dev.hyperopt.weka.objective.EvaluationSettings;
 import dev.hyperopt.weka.objective.Metric;
 import dev.hyperopt.weka.objective.WekaObjective;
+import dev.hyperopt.weka.objective.WekaObjective.Scored;
+import weka.classifiers.Classifier;
+import weka.classifiers.Evaluation;
+import weka.classifiers.meta.Vote;
 import weka.core.Instances;
+import weka.core.SerializationHelper;
+import weka.core.Utils;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +50,9 @@ final class WekaTuning implements Tuning {
             CommandOption.value("--metric", "METRIC", "the loss: error, auc (1-AUC), logloss, f1 (1-F1), rmse or mae (default: error, or rmse for a numeric class)"),
             CommandOption.value("--folds", "K", "cross-validation folds per trial").withDefault("5"),
             CommandOption.value("--validation", "FRACTION", "score each trial on one stratified holdout of this fraction of the training data instead of by cross-validation"),
-            CommandOption.value("--memory", "SIZE", "heap of each trial's JVM, e.g. 512m, 2g").withDefault("1g"));
+            CommandOption.value("--memory", "SIZE", "heap of each trial's JVM, e.g. 512m, 2g").withDefault("1g"),
+            CommandOption.value("--ensemble", "N", "picks of the ensemble selected from the trials' out-of-fold predictions "
+                    + "(nominal class); 0 for the single best pipeline").withDefault("50"));
 
     private final WekaFamily family;
 
@@ -122,14 +133,19 @@ final class WekaTuning implements Tuning {
                 all.classAttribute().name(), nominal ? all.numClasses() + " values" : "numeric");
         log.printf("scoring: %s by %s on %d training rows%n", loss.id(),
                 cvHoldout != null ? "holdout " + Num.format(cvHoldout) : folds + "-fold CV", train.numInstances());
+        int ensemble = args.integer("--ensemble", 0);
         EvaluationSettings settings = new EvaluationSettings(loss, folds, cvHoldout != null ? cvHoldout : Double.NaN, 1);
         WekaObjective objective = new WekaObjective(train, settings, args.value("--memory"));
-        return new WekaSearch(space, objective, train, test, testWhat, loss, FamilyInputs.dataName(data), KnownGood.in(space, train));
+        return new WekaSearch(space, objective, train, test, testWhat, loss, FamilyInputs.dataName(data), KnownGood.in(space, train),
+                nominal ? ensemble : 0);
     }
 
-    /** The search of one data set: trials by cross-validation, the refit on all the training rows. */
+    /**
+     * The search of one data set: trials by cross-validation, the refit on all the training
+     * rows, and for a nominal class the ensemble selected from the trials' out-of-fold predictions.
+     */
     private record WekaSearch(SearchSpace space, WekaObjective objective, Instances train, Instances test, String testWhat,
-                              Metric loss, String dataName, List<Map<String, Object>> knownGood) implements Search {
+                              Metric loss, String dataName, List<Map<String, Object>> knownGood, int ensembleSize) implements Search {
         @Override
         public String study() {
             return "weka-" + dataName + "-" + loss.id();
@@ -151,22 +167,112 @@ final class WekaTuning implements Tuning {
             WekaEstimator est = new WekaEstimator().metric(loss).refit(best, train);
             Map<String, Object> measured = new LinkedHashMap<>();
             out.printf("refit:   trial %d on %d training rows%n", best.number(), train.numInstances());
+            List<Scored> scored = new ArrayList<>(objective.scored());
+            Ensemble ensemble = ensemble(scored, best, log);
+            Vote vote = null;
+            while (ensemble != null) {
+                try {
+                    vote = WekaEnsemble.vote(ensemble, byNumber(scored), train);
+                    break;
+                } catch (WekaEnsemble.NotSaveable e) {
+                    log.printf("ensemble: %s; selecting again without it%n", e.getMessage());
+                    scored.removeIf(t -> t.trial() == e.trial);
+                    ensemble = ensemble(scored, best, log);
+                }
+            }
+            if (ensemble == null) {
+                if (test != null) {
+                    double testLoss = est.testLoss(test);
+                    out.printf("test loss (%s): %s on %s%n", loss.id(), format(testLoss), testWhat);
+                    measured.put("test", Map.of("loss", testLoss, "metric", loss.id(), "rows", test.numInstances()));
+                } else {
+                    out.println("test loss: none (give --test FILE or --holdout FRACTION)");
+                }
+                out.printf("weka:    %s%n", est.commandLine());
+                measured.put("weka", est.commandLine());
+                save(est.classifier(), model);
+                out.printf("model:   %s%n", model);
+                return measured;
+            }
+            String voteLine = Utils.toCommandLine(vote);
+            StringBuilder members = new StringBuilder();
+            for (Map.Entry<Long, Integer> w : ensemble.weights().entrySet()) {
+                members.append(members.length() == 0 ? "" : ", ").append("trial ").append(w.getKey()).append(" x").append(w.getValue());
+            }
+            out.printf("ensemble: %d pipelines (%s), out-of-fold %s %s against %s for trial %d alone%n", ensemble.weights().size(), members,
+                    loss.id(), format(ensemble.loss()), format(best.loss()), best.number());
+            Path single = singleModel(model);
+            Map<String, Object> alone = new LinkedHashMap<>();
+            alone.put("trial", best.number());
             if (test != null) {
-                double testLoss = est.testLoss(test);
-                out.printf("test loss (%s): %s on %s%n", loss.id(), format(testLoss), testWhat);
-                measured.put("test", Map.of("loss", testLoss, "metric", loss.id(), "rows", test.numInstances()));
+                double ensembleLoss = testLoss(vote, test);
+                double singleLoss = est.testLoss(test);
+                out.printf("test loss (%s): %s on %s; trial %d alone %s%n", loss.id(), format(ensembleLoss), testWhat, best.number(),
+                        format(singleLoss));
+                measured.put("test", Map.of("loss", ensembleLoss, "metric", loss.id(), "rows", test.numInstances()));
+                alone.put("test_loss", singleLoss);
             } else {
                 out.println("test loss: none (give --test FILE or --holdout FRACTION)");
             }
-            out.printf("weka:    %s%n", est.commandLine());
-            measured.put("weka", est.commandLine());
-            try {
-                est.saveModel(model);
-            } catch (Exception e) {
-                throw new CommandException("cannot write " + model + ": " + e.getMessage());
-            }
-            out.printf("model:   %s%n", model);
+            out.printf("weka:    %s%n", voteLine);
+            measured.put("weka", voteLine);
+            List<Map<String, Object>> weights = new ArrayList<>();
+            for (Map.Entry<Long, Integer> w : ensemble.weights().entrySet()) weights.add(Map.of("trial", w.getKey(), "weight", w.getValue()));
+            measured.put("ensemble", Map.of("members", weights, "picks", ensemble.size(), "out_of_fold_loss", ensemble.loss()));
+            save(vote, model);
+            save(est.classifier(), single);
+            alone.put("weka", est.commandLine());
+            alone.put("model", single.toString());
+            measured.put("single", alone);
+            out.printf("model:   %s (the ensemble); trial %d alone: %s%n", model, best.number(), single);
             return measured;
+        }
+
+        /**
+         * The ensemble, or null when the single best pipeline is the model: with {@code --ensemble 0},
+         * a numeric class, or too few trials scored here (say why), or a selection of the best alone.
+         */
+        private Ensemble ensemble(List<Scored> scored, Trial best, PrintWriter log) {
+            if (ensembleSize == 0) return null;
+            if (scored.stream().noneMatch(s -> s.trial() == best.number())) {
+                log.printf("ensemble: none: trial %d was not scored in this run (resumed, or on workers), so its out-of-fold "
+                        + "predictions are not here%n", best.number());
+                return null;
+            }
+            Ensemble e = WekaEnsemble.select(scored, loss, train.classAttribute(), ensembleSize);
+            if (e == null || e.weights().size() < 2) {
+                log.printf("ensemble: none: trial %d alone did best on the out-of-fold predictions%n", best.number());
+                return null;
+            }
+            return e;
+        }
+
+        private static Map<Long, Scored> byNumber(List<Scored> scored) {
+            Map<Long, Scored> m = new LinkedHashMap<>();
+            for (Scored t : scored) m.put(t.trial(), t);
+            return m;
+        }
+
+        private double testLoss(Classifier c, Instances test) throws Exception {
+            Evaluation e = new Evaluation(test);
+            e.evaluateModel(c, test);
+            return loss.loss(e);
+        }
+
+        private static Path singleModel(Path model) {
+            String name = model.getFileName().toString();
+            String base = name.endsWith(".model") ? name.substring(0, name.length() - ".model".length()) : name;
+            return model.resolveSibling(base + ".single.model");
+        }
+
+        private static void save(Classifier c, Path file) {
+            try {
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) Files.createDirectories(parent);
+                SerializationHelper.write(file.toString(), c);
+            } catch (Exception e) {
+                throw new CommandException("cannot write " + file + ": " + e.getMessage());
+            }
         }
 
         @Override

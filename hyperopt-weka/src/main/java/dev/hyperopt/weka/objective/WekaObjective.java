@@ -1,5 +1,6 @@
 package dev.hyperopt.weka.objective;
 
+import dev.hyperopt.engine.api.Config;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.TrialContext;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  * one for the next trial. The training data are written once, serialized, to a temporary
  * file that {@link #close()} deletes. A trial's attachments hold its Weka command line,
  * the accuracy (or RMSE and MAE) and the seconds the evaluation took; its out-of-fold
- * predictions are kept here, in memory, for ensemble selection ({@link #outOfFold()}).
+ * predictions are kept here, in memory, for ensemble selection ({@link #scored()}).
  */
 public final class WekaObjective implements Objective, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WekaObjective.class);
@@ -38,7 +39,7 @@ public final class WekaObjective implements Objective, AutoCloseable {
     private final Path dataFile;
     private final CommandObjective command;
     private final String memoryLimit;
-    private final Map<Long, OutOfFold> outOfFold = new ConcurrentHashMap<>();
+    private final Map<Long, Scored> scored = new ConcurrentHashMap<>();
 
     /**
      * @param data        the training data, class attribute set
@@ -95,7 +96,7 @@ public final class WekaObjective implements Objective, AutoCloseable {
         Object predictions = rest.remove(OutOfFold.KEY);
         if (o.ok()) {
             try {
-                outOfFold.put(context.trial(), OutOfFold.fromAttachment(predictions));
+                scored.put(context.trial(), new Scored(context.trial(), context.config(), o.loss(), OutOfFold.fromAttachment(predictions)));
             } catch (RuntimeException e) {
                 LOG.debug("trial {}: unreadable out-of-fold predictions: {}", context.trial(), e.getMessage());
             }
@@ -103,12 +104,15 @@ public final class WekaObjective implements Objective, AutoCloseable {
         return new Outcome(o.ok(), o.loss(), o.error(), rest, o.isPruned());
     }
 
+    /** A trial this objective scored ok, with its out-of-fold predictions. */
+    public record Scored(long trial, Config config, double loss, OutOfFold outOfFold) {}
+
     /**
-     * The out-of-fold predictions of the trials this objective evaluated ok, by trial number
+     * The trials this objective scored ok with their out-of-fold predictions, in trial order
      * (nominal classes only; trials of an earlier run or of other machines have none).
      */
-    public Map<Long, OutOfFold> outOfFold() {
-        return Map.copyOf(outOfFold);
+    public List<Scored> scored() {
+        return scored.values().stream().sorted(java.util.Comparator.comparingLong(Scored::trial)).toList();
     }
 
     /** Stops the child JVMs and deletes the data file. */

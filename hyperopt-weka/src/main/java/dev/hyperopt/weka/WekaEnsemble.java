@@ -1,0 +1,133 @@
+package dev.hyperopt.weka;
+
+import dev.hyperopt.engine.ensemble.EnsembleSelection;
+import dev.hyperopt.engine.ensemble.EnsembleSelection.Candidate;
+import dev.hyperopt.engine.ensemble.EnsembleSelection.Ensemble;
+import dev.hyperopt.weka.objective.Metric;
+import dev.hyperopt.weka.objective.OutOfFold;
+import dev.hyperopt.weka.objective.WekaObjective.Scored;
+import weka.classifiers.Classifier;
+import weka.classifiers.Evaluation;
+import weka.classifiers.meta.Vote;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.SelectedTag;
+import weka.core.Utils;
+
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Ensembles of a Weka search's trials: {@link EnsembleSelection} over their out-of-fold
+ * predictions, scored by the search's own metric, and the Weka {@link Vote} (average of
+ * probabilities) that predicts as the selection does.
+ */
+final class WekaEnsemble {
+    /** The library: the trials of lowest loss, as auto-sklearn's {@code ensemble_nbest}. */
+    static final int LIBRARY = 50;
+
+    private WekaEnsemble() {}
+
+    /** A trained member that Java serialization cannot write (some Weka models hold matrices that are not serializable). */
+    static final class NotSaveable extends Exception {
+        final long trial;
+
+        NotSaveable(long trial) {
+            super("the model of trial " + trial + " cannot be saved");
+            this.trial = trial;
+        }
+    }
+
+    private static boolean serializable(Classifier c) {
+        try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
+            out.writeObject(c);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Selects an ensemble of {@code size} picks among the scored trials.
+     *
+     * @return the ensemble, or null when fewer than two trials were scored
+     */
+    static Ensemble select(List<Scored> trials, Metric metric, Attribute classAttribute, int size) {
+        if (trials.size() < 2) return null;
+        List<Candidate> candidates = new ArrayList<>();
+        for (Scored t : trials) candidates.add(new Candidate(t.trial(), t.loss(), t.outOfFold().distributions()));
+        return EnsembleSelection.select(candidates, LIBRARY, size, loss(metric, trials.get(0).outOfFold(), classAttribute));
+    }
+
+    /** The metric of averaged predictions of the rows {@code rows} holds the true classes of. */
+    static ToDoubleFunction<double[][]> loss(Metric metric, OutOfFold rows, Attribute classAttribute) {
+        int[] y = rows.actual();
+        return switch (metric) {
+            case ERROR_RATE -> d -> {
+                int wrong = 0;
+                for (int i = 0; i < y.length; i++) if (Utils.maxIndex(d[i]) != y[i]) wrong++;
+                return (double) wrong / y.length;
+            };
+            case LOG_LOSS -> d -> {
+                double sum = 0;
+                for (int i = 0; i < y.length; i++) sum -= Math.log(Math.max(d[i][y[i]], 1e-15));
+                return sum / y.length;
+            };
+            default -> {
+                // AUC, F1, RMSE, MAE: Weka's own Evaluation of the averaged distributions.
+                ArrayList<Attribute> attributes = new ArrayList<>(List.of(classAttribute.copy(classAttribute.name())));
+                Instances header = new Instances("out-of-fold", attributes, y.length);
+                header.setClassIndex(0);
+                List<Instance> instances = new ArrayList<>(y.length);
+                for (int label : y) {
+                    Instance inst = new DenseInstance(1.0, new double[]{label});
+                    inst.setDataset(header);
+                    instances.add(inst);
+                }
+                yield d -> {
+                    try {
+                        Evaluation e = new Evaluation(header);
+                        for (int i = 0; i < y.length; i++) e.evaluationForSingleInstance(d[i], instances.get(i), true);
+                        return metric.loss(e);
+                    } catch (Exception e) {
+                        return Double.NaN;
+                    }
+                };
+            }
+        };
+    }
+
+    /**
+     * The ensemble as one Weka classifier: each distinct member's pipeline trained once on
+     * {@code train}, and a {@link Vote} averaging their probabilities with a member picked k
+     * times present k times. Its command line ({@code weka.classifiers.meta.Vote -R AVG -B ...})
+     * builds the same ensemble in Weka.
+     *
+     * @throws NotSaveable when a trained member cannot be saved: select again without it
+     */
+    static Vote vote(Ensemble ensemble, Map<Long, Scored> trials, Instances train) throws Exception {
+        Map<Long, Classifier> trained = new HashMap<>();
+        List<Classifier> members = new ArrayList<>();
+        for (Map.Entry<Long, Integer> w : ensemble.weights().entrySet()) {
+            Classifier c = trained.computeIfAbsent(w.getKey(), id -> Pipeline.of(trials.get(id).config()).newClassifier());
+            members.addAll(java.util.Collections.nCopies(w.getValue(), c));
+        }
+        for (Map.Entry<Long, Classifier> c : trained.entrySet()) {
+            c.getValue().buildClassifier(train);
+            if (!serializable(c.getValue())) throw new NotSaveable(c.getKey());
+        }
+        Vote vote = new Vote();
+        vote.setCombinationRule(new SelectedTag(Vote.AVERAGE_RULE, Vote.TAGS_RULES));
+        // The members are trained already: Vote's own buildClassifier would train every copy again.
+        vote.setClassifiers(members.toArray(new Classifier[0]));
+        return vote;
+    }
+}
