@@ -119,7 +119,7 @@ final class FamilyTuneCommand implements Callable<Integer> {
     private Map<String, Object> refit(Search search, Trial best, PrintWriter out, PrintWriter err) throws Exception {
         Path model = modelFile(search);
         Map<String, Object> measured = new LinkedHashMap<>(search.refit(best, model, out, err));
-        if (model != null) measured.putIfAbsent("model", model.toString());
+        if (model != null && java.nio.file.Files.exists(model)) measured.putIfAbsent("model", model.toString());
         out.flush();
         return measured;
     }

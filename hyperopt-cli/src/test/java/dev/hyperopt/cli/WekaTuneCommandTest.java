@@ -84,6 +84,25 @@ class WekaTuneCommandTest {
     }
 
     @Test
+    void aModelWekaCannotSerializeIsReportedNotFatal() throws Exception {
+        // Weka 3.8's PrincipalComponents keeps a matrix that Java cannot serialize.
+        Path space = Files.writeString(dir.resolve("pca.hspace"), """
+                space = {
+                  preprocessing: { class: "weka.filters.unsupervised.attribute.PrincipalComponents", R: uniform(0.8, 0.95) },
+                  classifier: { class: "weka.classifiers.functions.Logistic", R: 1e-8 },
+                }
+                """);
+        Path model = dir.resolve("pca.model");
+        Cli r = Cli.run("weka", "tune", "--data", "iris", "--holdout", "0.3", "--max-evals", "2", "--seed", "1", "--store", "memory:",
+                "--space", space.toString(), "--model", model.toString(), "--ensemble", "0", "--quiet");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("test loss (error): ", "weka:    weka.classifiers.meta.FilteredClassifier -F \"weka.filters.unsupervised.attribute.PrincipalComponents")
+                .containsPattern("model:   none: Weka cannot serialize this pipeline's model \\(.+ is not serializable\\)");
+        assertThat(model).doesNotExist();
+        assertThat(r.hasStackTrace()).isFalse();
+    }
+
+    @Test
     void wekasDefaultLearnersAreTheFirstTrialsUnlessSwitchedOff() throws Exception {
         String store = "sqlite:" + dir.resolve("k.db");
         Path json = dir.resolve("k.json");

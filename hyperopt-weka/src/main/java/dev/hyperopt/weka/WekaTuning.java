@@ -167,19 +167,7 @@ final class WekaTuning implements Tuning {
             WekaEstimator est = new WekaEstimator().metric(loss).refit(best, train);
             Map<String, Object> measured = new LinkedHashMap<>();
             out.printf("refit:   trial %d on %d training rows%n", best.number(), train.numInstances());
-            List<Scored> scored = new ArrayList<>(objective.scored());
-            Ensemble ensemble = ensemble(scored, best, log);
-            Vote vote = null;
-            while (ensemble != null) {
-                try {
-                    vote = WekaEnsemble.vote(ensemble, byNumber(scored), train);
-                    break;
-                } catch (WekaEnsemble.NotSaveable e) {
-                    log.printf("ensemble: %s; selecting again without it%n", e.getMessage());
-                    scored.removeIf(t -> t.trial() == e.trial);
-                    ensemble = ensemble(scored, best, log);
-                }
-            }
+            Selected ensemble = ensemble(best, log);
             if (ensemble == null) {
                 if (test != null) {
                     double testLoss = est.testLoss(test);
@@ -190,22 +178,21 @@ final class WekaTuning implements Tuning {
                 }
                 out.printf("weka:    %s%n", est.commandLine());
                 measured.put("weka", est.commandLine());
-                save(est.classifier(), model);
-                out.printf("model:   %s%n", model);
+                String notSaved = save(est.classifier(), model);
+                out.printf("model:   %s%n", notSaved == null ? model : "none: " + notSaved);
                 return measured;
             }
-            String voteLine = Utils.toCommandLine(vote);
+            Ensemble e = ensemble.selection();
             StringBuilder members = new StringBuilder();
-            for (Map.Entry<Long, Integer> w : ensemble.weights().entrySet()) {
+            for (Map.Entry<Long, Integer> w : e.weights().entrySet()) {
                 members.append(members.length() == 0 ? "" : ", ").append("trial ").append(w.getKey()).append(" x").append(w.getValue());
             }
-            out.printf("ensemble: %d pipelines (%s), out-of-fold %s %s against %s for trial %d alone%n", ensemble.weights().size(), members,
-                    loss.id(), format(ensemble.loss()), format(best.loss()), best.number());
-            Path single = singleModel(model);
+            out.printf("ensemble: %d pipelines (%s), out-of-fold %s %s against %s for trial %d alone%n", e.weights().size(), members,
+                    loss.id(), format(e.loss()), format(best.loss()), best.number());
             Map<String, Object> alone = new LinkedHashMap<>();
             alone.put("trial", best.number());
             if (test != null) {
-                double ensembleLoss = testLoss(vote, test);
+                double ensembleLoss = testLoss(ensemble.vote(), test);
                 double singleLoss = est.testLoss(test);
                 out.printf("test loss (%s): %s on %s; trial %d alone %s%n", loss.id(), format(ensembleLoss), testWhat, best.number(),
                         format(singleLoss));
@@ -214,37 +201,52 @@ final class WekaTuning implements Tuning {
             } else {
                 out.println("test loss: none (give --test FILE or --holdout FRACTION)");
             }
+            String voteLine = Utils.toCommandLine(ensemble.vote());
             out.printf("weka:    %s%n", voteLine);
             measured.put("weka", voteLine);
             List<Map<String, Object>> weights = new ArrayList<>();
-            for (Map.Entry<Long, Integer> w : ensemble.weights().entrySet()) weights.add(Map.of("trial", w.getKey(), "weight", w.getValue()));
-            measured.put("ensemble", Map.of("members", weights, "picks", ensemble.size(), "out_of_fold_loss", ensemble.loss()));
-            save(vote, model);
-            save(est.classifier(), single);
+            for (Map.Entry<Long, Integer> w : e.weights().entrySet()) weights.add(Map.of("trial", w.getKey(), "weight", w.getValue()));
+            measured.put("ensemble", Map.of("members", weights, "picks", e.size(), "out_of_fold_loss", e.loss()));
+            save(ensemble.vote(), model);
+            Path single = singleModel(model);
             alone.put("weka", est.commandLine());
-            alone.put("model", single.toString());
+            String notSaved = save(est.classifier(), single);
+            if (notSaved == null) alone.put("model", single.toString());
             measured.put("single", alone);
-            out.printf("model:   %s (the ensemble); trial %d alone: %s%n", model, best.number(), single);
+            out.printf("model:   %s (the ensemble); trial %d alone: %s%n", model, best.number(), notSaved == null ? single : "not saved: " + notSaved);
             return measured;
         }
 
+        /** An ensemble selection and the trained Vote that predicts as it does. */
+        private record Selected(Ensemble selection, Vote vote) {}
+
         /**
          * The ensemble, or null when the single best pipeline is the model: with {@code --ensemble 0},
-         * a numeric class, or too few trials scored here (say why), or a selection of the best alone.
+         * a numeric class, the best trial not scored in this run, or a selection of the best
+         * alone (the last two say so). Members whose models cannot be saved are left out.
          */
-        private Ensemble ensemble(List<Scored> scored, Trial best, PrintWriter log) {
+        private Selected ensemble(Trial best, PrintWriter log) throws Exception {
             if (ensembleSize == 0) return null;
+            List<Scored> scored = new ArrayList<>(objective.scored());
             if (scored.stream().noneMatch(s -> s.trial() == best.number())) {
                 log.printf("ensemble: none: trial %d was not scored in this run (resumed, or on workers), so its out-of-fold "
                         + "predictions are not here%n", best.number());
                 return null;
             }
-            Ensemble e = WekaEnsemble.select(scored, loss, train.classAttribute(), ensembleSize);
-            if (e == null || e.weights().size() < 2) {
-                log.printf("ensemble: none: trial %d alone did best on the out-of-fold predictions%n", best.number());
-                return null;
+            while (true) {
+                Ensemble e = WekaEnsemble.select(scored, loss, train.classAttribute(), ensembleSize);
+                if (e == null || e.weights().size() < 2) {
+                    log.printf("ensemble: none: %s alone did best on the out-of-fold predictions%n",
+                            e == null ? "the best pipeline" : "trial " + e.weights().keySet().iterator().next());
+                    return null;
+                }
+                try {
+                    return new Selected(e, WekaEnsemble.vote(e, byNumber(scored), train));
+                } catch (WekaEnsemble.NotSaveable x) {
+                    log.printf("ensemble: %s; selecting again without it%n", x.getMessage());
+                    scored.removeIf(t -> t.trial() == x.trial);
+                }
             }
-            return e;
         }
 
         private static Map<Long, Scored> byNumber(List<Scored> scored) {
@@ -265,16 +267,30 @@ final class WekaTuning implements Tuning {
             return model.resolveSibling(base + ".single.model");
         }
 
-        private static void save(Classifier c, Path file) {
+        /**
+         * Saves a model.
+         *
+         * @return null, or why Java cannot serialize it (some Weka 3.8 models hold objects that are
+         *         not serializable, such as PrincipalComponents' matrix): then nothing is written
+         */
+        private static String save(Classifier c, Path file) {
             try {
                 Path parent = file.toAbsolutePath().getParent();
                 if (parent != null) Files.createDirectories(parent);
                 SerializationHelper.write(file.toString(), c);
+                return null;
+            } catch (java.io.NotSerializableException e) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (java.io.IOException ignored) {
+                    // the half-written file stays; the message says the model was not saved
+                }
+                return "Weka cannot serialize this pipeline's model (" + e.getMessage() + " is not serializable); "
+                        + "its command line rebuilds it";
             } catch (Exception e) {
                 throw new CommandException("cannot write " + file + ": " + e.getMessage());
             }
         }
-
         @Override
         public void close() {
             objective.close();
