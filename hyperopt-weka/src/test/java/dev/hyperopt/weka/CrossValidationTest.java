@@ -8,11 +8,14 @@ import org.junit.jupiter.api.Test;
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
 import weka.classifiers.bayes.NaiveBayes;
+import weka.classifiers.evaluation.NominalPrediction;
 import weka.classifiers.rules.ZeroR;
 import weka.classifiers.trees.J48;
 import weka.classifiers.trees.REPTree;
 import weka.core.Instances;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +37,39 @@ class CrossValidationTest {
         // ZeroR gives every class 1/3 on balanced folds: the log loss is ln 3.
         assertThat(loss(new ZeroR(), Metric.LOG_LOSS)).isCloseTo(Math.log(3), within(1e-9));
         assertThat(loss(new NaiveBayes(), Metric.LOG_LOSS)).isBetween(0.0, 0.5);
+    }
+
+    @Test
+    void foldByFoldItIsWekasCrossValidationAndEachFoldIsHeard() throws Exception {
+        Evaluation e = new Evaluation(IRIS);
+        e.crossValidateModel(new J48(), IRIS, 5, new Random(3));
+        List<Integer> heard = new ArrayList<>();
+        List<Double> losses = new ArrayList<>();
+        CrossValidation.Score s = CrossValidation.evaluate(new J48(), IRIS, new EvaluationSettings(Metric.ERROR_RATE, 5, Double.NaN, 3),
+                (fold, loss) -> {
+                    heard.add(fold);
+                    losses.add(loss);
+                    return false;
+                });
+        assertThat(heard).containsExactly(1, 2, 3, 4, 5);
+        // 30 rows per fold: the overall error is the mean of the folds'
+        assertThat(losses.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).isCloseTo(s.loss(), within(1e-12));
+        assertThat(s.loss()).isCloseTo(1 - e.pctCorrect() / 100, within(1e-12));
+        assertThat(s.stopped()).isFalse();
+        // the out-of-fold predictions are Weka's, row for row
+        assertThat(s.outOfFold().rows()).isEqualTo(150);
+        for (int i = 0; i < 150; i++) {
+            NominalPrediction p = (NominalPrediction) e.predictions().get(i);
+            assertThat(s.outOfFold().distributions()[i]).containsExactly(p.distribution());
+            assertThat(s.outOfFold().actual()[i]).isEqualTo((int) p.actual());
+        }
+
+        CrossValidation.Score stopped = CrossValidation.evaluate(new J48(), IRIS, new EvaluationSettings(Metric.ERROR_RATE, 5, Double.NaN, 3),
+                (fold, loss) -> fold == 2);
+        assertThat(stopped.stopped()).isTrue();
+        assertThat(stopped.loss()).isNaN();
+        assertThat(stopped.outOfFold()).isNull();
+        assertThat(stopped.measures()).containsEntry("folds", 2);
     }
 
     @Test

@@ -20,7 +20,9 @@ import java.util.Map;
 /**
  * The program a child JVM runs to score trials: it speaks the engine's objective protocol
  * (one {@code {"trial", "config", "labels"}} line in, one {@code {"loss": ...}} line out)
- * over the training data it was started with. Running Weka in its own process is what
+ * over the training data it was started with. Under cross-validation it reports the loss of
+ * each fold as it is done ({@code {"report": {"step": fold, "value": loss}}}) and stops the
+ * trial as pruned when the engine's pruner answers so. Running Weka in its own process is what
  * makes the trial time-out real: Weka's training loops never look at thread interrupts,
  * so the only sure way to stop a runaway build is to kill the process, which the engine's
  * command objective does and then starts a fresh one. The JVM's heap limit is the trial's
@@ -59,8 +61,17 @@ public final class EvaluationWorker {
                 Pipeline p = Pipeline.of(config);
                 reply.put("attachments", Map.of("command", p.commandLine()));
                 Classifier c = p.newClassifier();
-                CrossValidation.Score score = CrossValidation.evaluate(c, data, settings);
-                if (!Double.isFinite(score.loss())) {
+                CrossValidation.Score score = CrossValidation.evaluate(c, data, settings, (fold, foldLoss) -> {
+                    if (!Double.isFinite(foldLoss)) return false; // undefined on this fold (an AUC with one class): nothing to report
+                    protocol.println(json.writeValueAsString(Map.of("report", Map.of("step", fold, "value", foldLoss))));
+                    protocol.flush();
+                    String answer = in.readLine();
+                    if (answer == null) throw new java.io.EOFException("the engine closed the protocol");
+                    return json.readTree(answer).path("prune").asBoolean(false);
+                });
+                if (score.stopped()) {
+                    reply.put("status", "pruned");
+                } else if (!Double.isFinite(score.loss())) {
                     reply.put("status", "fail");
                     reply.put("error", settings.metric().id() + " is undefined for this model's predictions");
                 } else {
@@ -69,7 +80,7 @@ public final class EvaluationWorker {
                 Map<String, Object> att = new LinkedHashMap<>();
                 att.put("command", p.commandLine());
                 att.putAll(score.measures());
-                if (score.outOfFold() != null) att.put(OutOfFold.KEY, score.outOfFold().toAttachment());
+                if (score.outOfFold() != null && !score.stopped()) att.put(OutOfFold.KEY, score.outOfFold().toAttachment());
                 reply.put("attachments", att);
             } catch (OutOfMemoryError e) {
                 reply.put("status", "fail");
