@@ -2,6 +2,7 @@ package dev.hyperopt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class Dl4jCommandTest {
     void tunesRefitsAndSavesAModelDl4jCanLoad() throws IOException {
         Path model = dir.resolve("m.zip");
         Cli c = Cli.run(args("dl4j", "tune", "--data", "rectangles", "--space", "mlp", "--max-evals", "2", "--seed", "1",
-                "--model", model.toString()));
+                "--model", model.toString(), "--ensemble", "0"));
         assertThat(c.exit()).as(c.err()).isZero();
         assertThat(c.err()).contains("data: rectangles, 150 training, 80 validation, 80 test examples of 784 inputs, 2 classes")
                 .contains("trial 1/2: ").contains("trial 2/2: ");
@@ -68,6 +69,27 @@ class Dl4jCommandTest {
         assertThat(without.exit()).as(without.err()).isZero();
         JsonNode alone = new ObjectMapper().readTree(json.toFile()).get("trials").get(0).get("config");
         assertThat(alone.get("layers").toString()).isNotEqualTo(first.get("layers").toString());
+    }
+
+    @Test
+    void theModelIsAnEnsembleOfTheBestNetsWithTheBestAloneBesideIt() throws IOException {
+        Path model = dir.resolve("e.zip");
+        Path json = dir.resolve("e.json");
+        // Trials end by patience, not by time, so that the run is the same on a busy machine.
+        Cli c = Cli.run("dl4j", "tune", "--data", "rectangles", "--train-size", "150", "--valid-size", "80", "--test-size", "80",
+                "--max-units", "16", "--max-seconds", "0", "--store", "memory:", "--max-evals", "6", "--seed", "2", "--algo", "rand",
+                "--model", model.toString(), "--json", json.toString(), "--quiet");
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).containsPattern("ensemble: \\d nets \\(trial \\d x\\d+(, trial \\d x\\d+)+\\), validation error 0\\.\\d+ against")
+                .containsPattern("test:    error 0\\.\\d+ \\(accuracy 0\\.\\d+\\) on 80 test examples; trial \\d alone");
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("ensemble").get("validation_error").asDouble()).isLessThanOrEqualTo(doc.get("best").get("loss").asDouble());
+        assertThat(doc.get("ensemble").get("members").size()).isGreaterThanOrEqualTo(2);
+        ComputationGraph graph = ModelSerializer.restoreComputationGraph(model.toFile());
+        assertThat(graph.getNumInputArrays()).isEqualTo(1);
+        MultiLayerNetwork alone = ModelSerializer.restoreMultiLayerNetwork(doc.get("single").get("model").asText());
+        assertThat(alone.layerInputSize(0)).isEqualTo(784);
+        assertThat(c.hasStackTrace()).isFalse();
     }
 
     @Test

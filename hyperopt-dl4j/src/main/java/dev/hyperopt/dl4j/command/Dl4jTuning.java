@@ -2,11 +2,13 @@ package dev.hyperopt.dl4j.command;
 
 import dev.hyperopt.dl4j.Dl4jFamily;
 import dev.hyperopt.dl4j.model.BaselineMlp;
+import dev.hyperopt.dl4j.model.NetEnsemble;
 import dev.hyperopt.dl4j.model.TrainedNet;
 import dev.hyperopt.dl4j.objective.Dl4jObjective;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.api.Trial;
+import dev.hyperopt.engine.ensemble.EnsembleSelection;
 import dev.hyperopt.engine.space.Assignment;
 import dev.hyperopt.engine.spi.Arguments;
 import dev.hyperopt.engine.spi.CommandException;
@@ -17,6 +19,9 @@ import dev.hyperopt.engine.spi.Tuning;
 import dev.hyperopt.nd4j.DivergenceException;
 import dev.hyperopt.nd4j.Nd4jRuntime;
 import dev.hyperopt.nd4j.data.DataSplits;
+import dev.hyperopt.nd4j.data.Dataset;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,6 +47,8 @@ public final class Dl4jTuning implements Tuning {
         o.add(CommandOption.value("--max-units", "N", "cap every layer's width, for small machines (default: no cap)"));
         o.add(CommandOption.value("--max-seconds", "S", "cap each trial's training time below the space's max_seconds; "
                 + "a trial keeps what it reached (0 for the space's own)").withDefault("60"));
+        o.add(CommandOption.value("--ensemble", "N", "picks of the ensemble selected among the best trials' nets by their "
+                + "validation predictions; 0 for the best net alone").withDefault("50"));
         o.add(CommandOption.flag("--verbose", "print every layer's pretraining and every fine-tuning epoch"));
         OPTIONS = List.copyOf(o);
     }
@@ -86,7 +93,7 @@ public final class Dl4jTuning implements Tuning {
         boolean verbose = args.flag("--verbose");
         Dl4jObjective objective = new Dl4jObjective(splits, units == null ? 0 : units, seconds, verbose ? lines(log, "") : null);
         String study = "dl4j-" + FamilyInputs.spaceName(spaceName) + "-" + Path.of(args.value("--data")).getFileName();
-        return new Dl4jSearch(space, objective, splits, study, verbose, knownGood(space));
+        return new Dl4jSearch(space, objective, splits, study, verbose, knownGood(space), args.integer("--ensemble", 0));
     }
 
     /** DL4J's usual first MLP ({@link BaselineMlp#config}) where the space holds it: the first trial. */
@@ -109,7 +116,7 @@ public final class Dl4jTuning implements Tuning {
     }
 
     private record Dl4jSearch(SearchSpace space, Dl4jObjective net, DataSplits splits, String study, boolean verbose,
-                              List<Map<String, Object>> knownGood) implements Search {
+                              List<Map<String, Object>> knownGood, int ensembleSize) implements Search {
         @Override
         public Objective objective() {
             return net;
@@ -122,6 +129,8 @@ public final class Dl4jTuning implements Tuning {
 
         @Override
         public Map<String, Object> refit(Trial best, Path model, PrintWriter out, PrintWriter log) {
+            Map<String, Object> ensembled = ensemble(best, model, out, log);
+            if (ensembled != null) return ensembled;
             log.println("refitting trial " + best.number() + " ...");
             log.flush();
             TrainedNet trained;
@@ -144,5 +153,86 @@ public final class Dl4jTuning implements Tuning {
             measured.put("test", Map.of("loss", testError, "accuracy", 1 - testError, "examples", splits.test().size()));
             return measured;
         }
+
+        /**
+         * The ensemble of the best trials' nets, kept by the objective: selected on their
+         * validation probabilities (as Weka's ensembles are on out-of-fold ones), saved as one
+         * ComputationGraph with the best net alone beside it. Null, for the refit of the best
+         * net alone, with {@code --ensemble 0}, when the best trial was not trained in this
+         * process (a resumed study, workers), or when the selection keeps the best net alone.
+         */
+        private Map<String, Object> ensemble(Trial best, Path model, PrintWriter out, PrintWriter log) {
+            if (ensembleSize == 0) return null;
+            List<Dl4jObjective.Kept> kept = net.kept();
+            if (kept.stream().noneMatch(k -> k.trial() == best.number())) return null;
+            int[] y = splits.valid().labels();
+            List<EnsembleSelection.Candidate> candidates = new ArrayList<>();
+            Map<Long, Dl4jObjective.Kept> byTrial = new LinkedHashMap<>();
+            for (Dl4jObjective.Kept k : kept) {
+                candidates.add(new EnsembleSelection.Candidate(k.trial(), k.validError(), k.validProbabilities()));
+                byTrial.put(k.trial(), k);
+            }
+            EnsembleSelection.Ensemble e = EnsembleSelection.select(candidates, Dl4jObjective.KEPT, ensembleSize, p -> {
+                int wrong = 0;
+                for (int i = 0; i < y.length; i++) if (argmax(p[i]) != y[i]) wrong++;
+                return (double) wrong / y.length;
+            });
+            if (e.weights().size() < 2) {
+                log.printf("ensemble: none: trial %d alone did best on the validation examples%n", best.number());
+                return null;
+            }
+            List<TrainedNet> members = new ArrayList<>();
+            List<Double> weights = new ArrayList<>();
+            StringBuilder names = new StringBuilder();
+            for (Map.Entry<Long, Integer> w : e.weights().entrySet()) {
+                members.add(byTrial.get(w.getKey()).net());
+                weights.add((double) w.getValue() / e.size());
+                names.append(names.length() == 0 ? "" : ", ").append("trial ").append(w.getKey()).append(" x").append(w.getValue());
+            }
+            ComputationGraph graph = NetEnsemble.graph(members, weights);
+            TrainedNet alone = byTrial.get(best.number()).net();
+            Dataset test = splits.test();
+            int[] predicted = argmax(graph.outputSingle(test.features()));
+            int wrong = 0;
+            for (int i = 0; i < predicted.length; i++) if (predicted[i] != test.labels()[i]) wrong++;
+            double testError = (double) wrong / predicted.length;
+            double aloneError = alone.error(test);
+            out.printf(Locale.ROOT, "ensemble: %d nets (%s), validation error %.4f against %.4f for trial %d alone%n", members.size(), names,
+                    e.loss(), best.loss(), best.number());
+            out.printf(Locale.ROOT, "test:    error %.4f (accuracy %.4f) on %d test examples; trial %d alone %.4f (accuracy %.4f)%n",
+                    testError, 1 - testError, test.size(), best.number(), aloneError, 1 - aloneError);
+            Path single = model.resolveSibling(singleName(model.getFileName().toString()));
+            try {
+                ModelSerializer.writeModel(graph, model.toFile(), false);
+                alone.save(single);
+            } catch (IOException x) {
+                throw new CommandException("cannot write " + model + ": " + x.getMessage());
+            }
+            out.printf("model:   %s (the ensemble: a DL4J ComputationGraph; takes raw inputs); trial %d alone: %s%n", model, best.number(), single);
+            List<Map<String, Object>> picks = new ArrayList<>();
+            for (Map.Entry<Long, Integer> w : e.weights().entrySet()) picks.add(Map.of("trial", w.getKey(), "weight", w.getValue()));
+            Map<String, Object> measured = new LinkedHashMap<>();
+            measured.put("ensemble", Map.of("members", picks, "picks", e.size(), "validation_error", e.loss()));
+            measured.put("test", Map.of("loss", testError, "accuracy", 1 - testError, "examples", test.size()));
+            measured.put("single", Map.of("trial", best.number(), "test_loss", aloneError, "model", single.toString()));
+            return measured;
+        }
+    }
+
+    private static String singleName(String model) {
+        int dot = model.lastIndexOf('.');
+        return dot < 0 ? model + ".single" : model.substring(0, dot) + ".single" + model.substring(dot);
+    }
+
+    private static int[] argmax(org.nd4j.linalg.api.ndarray.INDArray probabilities) {
+        int[] out = new int[(int) probabilities.rows()];
+        for (int i = 0; i < out.length; i++) out[i] = probabilities.getRow(i).argMax().getInt(0);
+        return out;
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int j = 1; j < p.length; j++) if (p[j] > p[best]) best = j;
+        return best;
     }
 }

@@ -12,6 +12,7 @@ import dev.hyperopt.engine.api.TrialContext;
 import dev.hyperopt.nd4j.DivergenceException;
 import dev.hyperopt.nd4j.TimeBudget;
 import dev.hyperopt.nd4j.data.DataSplits;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public final class Dl4jObjective implements Objective {
     private final int maxUnits;
     private final double maxSeconds;
     private final Consumer<String> log;
+    private final List<Kept> kept = new ArrayList<>();
 
     /**
      * @param maxUnits   a cap on layer widths (0 for none)
@@ -90,7 +92,27 @@ public final class Dl4jObjective implements Objective {
         Map<String, Object> info = attachments(t);
         if (t.stoppedBy().equals("pruned")) return Outcome.pruned(info);
         if (t.bestEpoch() < 0) return Outcome.fail("no progress: the validation error never improved on chance", info);
+        keep(context.trial(), t);
         return Outcome.ok(t.validError(), info);
+    }
+
+    /** How many of the best trials' nets this objective keeps in memory, for an ensemble of them. */
+    public static final int KEPT = 10;
+
+    /** A trial's trained net and the class probabilities it gives the validation examples. */
+    public record Kept(long trial, double validError, TrainedNet net, double[][] validProbabilities) {}
+
+    private synchronized void keep(long trial, TrainedNet t) {
+        if (kept.size() >= KEPT && t.validError() >= kept.get(kept.size() - 1).validError()) return;
+        INDArray p = t.network().output(t.preprocessing().apply(data.valid().features()), false);
+        kept.add(new Kept(trial, t.validError(), t, p.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix()));
+        kept.sort(java.util.Comparator.comparingDouble(Kept::validError).thenComparingLong(Kept::trial));
+        if (kept.size() > KEPT) kept.remove(kept.size() - 1);
+    }
+
+    /** The nets of the best trials this objective trained (at most {@link #KEPT}), best first. */
+    public synchronized List<Kept> kept() {
+        return List.copyOf(kept);
     }
 
     /**
