@@ -104,10 +104,10 @@ class VisionCommandTest {
         tuneOnFashionMnistAndPredict("cnn", 3, "--max-seconds", "3");
     }
 
-    /** The shipped convnet space: random-filter pipelines, saved and predicted the same way. */
+    /** The shipped convnet space: random-filter pipelines, saved and predicted the same way; the refit takes more images than the search. */
     @Test
     void tunesTheShippedConvnetSpaceOnFashionMnist() throws IOException {
-        tuneOnFashionMnistAndPredict("convnet", 2);
+        tuneOnFashionMnistAndPredict("convnet", 2, "--refit-size", "600");
     }
 
     private void tuneOnFashionMnistAndPredict(String space, int evals, String... more) throws IOException {
@@ -122,7 +122,8 @@ class VisionCommandTest {
                 .contains("trial " + evals + "/" + evals + ": ");
         assertThat(c.out()).contains("study:   vision-" + space + "-fashion-mnist (algo tpe, seed 1)")
                 .containsPattern("best:    trial \\d, loss 0\\.\\d+")
-                .containsPattern("refit:   on 400 images in [0-9.]+ s; test error [0-9.]+ \\(accuracy [0-9.]+\\) on 200 test images")
+                .containsPattern("refit:   on " + (List.of(more).contains("--refit-size") ? 600 : 400)
+                        + " images in [0-9.]+ s; test error [0-9.]+ \\(accuracy [0-9.]+\\) on 200 test images")
                 .contains("model:   " + model + " (" + space + ";");
         assertThat(c.hasStackTrace()).isFalse();
 
@@ -176,6 +177,12 @@ class VisionCommandTest {
         assertOneLine(Cli.run("vision", "tune", "--data", "rectangles", "--train-size", "0"), "invalid value for --train-size: '0'");
         assertOneLine(Cli.run("vision", "tune", "--data", "rectangles", "--image-size", "huge"), "invalid value for --image-size: 'huge'");
         assertOneLine(Cli.run("vision", "tune", "--data", "rectangles", "--algo", "nope", "--store", "memory:"), "invalid value for --algo");
+        assertOneLine(Cli.run("vision", "tune", "--data", "rectangles", "--refit-size", "10", "--store", "memory:"),
+                "invalid value for --refit-size: 10 is fewer than the 1200 training and validation images the search uses");
+        assertOneLine(Cli.run("vision", "tune", "--data", "rectangles", "--refit-size", "all", "--store", "memory:"),
+                "invalid value for --refit-size: 'all' applies to fashion-mnist (give a number)");
+        assertOneLine(Cli.run("vision", "tune", "--data", halvesFolder().toString(), "--refit-size", "5000", "--store", "memory:"),
+                "--refit-size applies to fashion-mnist, rectangles and convex");
 
         assertOneLine(Cli.run("vision", "predict", "--model", dir.resolve("nomodel").toString(), "x.png"), "no such model folder");
         assertOneLine(Cli.run("vision", "predict", "--model", flat.toString(), "x.png"), "not a saved model (no model.json)");

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@code hyperopt vision tune --data D}: tunes an image classifier of the vision family (a
@@ -57,7 +58,13 @@ public final class VisionTuning implements Tuning {
             CommandOption.value("--kind", "KIND", "what a .hspace file's configurations build: cnn or convnet (default: the shipped space's kind)"),
             CommandOption.value("--max-seconds", "S", "cap each CNN trial's training time below the space's max_seconds; a trial keeps what it "
                     + "reached; the refit is not capped (0 for the space's own)").withDefault("60"),
+            CommandOption.value("--refit-size", "N|all", "images the best configuration is refitted on: more than the training and "
+                    + "validation images the search used (fashion-mnist: up to all 60000 of its training set; rectangles, convex: "
+                    + "generated); default: the training and validation images"),
             CommandOption.flag("--verbose", "print every CNN training epoch"));
+
+    /** The images of Fashion-MNIST's official training set. */
+    private static final int FASHION_MNIST_TRAINING = 60_000;
 
     private final VisionFamily family;
 
@@ -116,13 +123,56 @@ public final class VisionTuning implements Tuning {
         } catch (DataException e) {
             throw new CommandException(e.getMessage(), e);
         }
+        Supplier<Images> refitImages = refitImages(args.value("--data"), args.value("--refit-size"), splits, splitSeed);
         Images t = splits.train();
         log.printf(Locale.ROOT, "data: %s, %d training, %d validation, %d test images of %dx%dx%d, %d classes%n", splits.name(),
                 t.size(), splits.valid().size(), splits.test().size(), t.channels(), t.height(), t.width(), t.classes());
         boolean verbose = args.flag("--verbose");
         Objective objective = builds.objective(splits, verbose ? lines(log, "") : null);
         String study = "vision-" + FamilyInputs.spaceName(spaceName) + "-" + FamilyInputs.dataName(args.value("--data"));
-        return new VisionSearch(space, objective, builds, splits, study, verbose, builds.knownGood(space));
+        return new VisionSearch(space, objective, builds, splits, study, verbose, builds.knownGood(space), refitImages);
+    }
+
+    /**
+     * The images of the refit: the training and validation images by default; with
+     * {@code --refit-size}, that many from the same source, drawn with the same seed so that
+     * they hold the search's training and validation images and none of its test images.
+     */
+    private static Supplier<Images> refitImages(String data, String size, ImageSplits splits, long seed) {
+        Supplier<Images> searched = () -> ImageSources.join(splits.train(), splits.valid());
+        if (size == null) return searched;
+        String source = data.toLowerCase(Locale.ROOT);
+        boolean fashion = source.equals("fashion-mnist");
+        if (!fashion && !source.equals("rectangles") && !source.equals("convex")) {
+            throw new CommandException("--refit-size applies to fashion-mnist, rectangles and convex; a file or folder is refitted on "
+                    + "its training and validation images");
+        }
+        int used = splits.train().size() + splits.valid().size();
+        int n;
+        if (size.trim().equalsIgnoreCase("all")) {
+            if (!fashion) throw new CommandException("invalid value for --refit-size: 'all' applies to fashion-mnist (give a number)");
+            n = FASHION_MNIST_TRAINING;
+        } else {
+            try {
+                n = Integer.parseInt(size.trim());
+            } catch (NumberFormatException e) {
+                throw new CommandException("invalid value for --refit-size: '" + size + "' (a number of images, or all)");
+            }
+        }
+        if (n < used) {
+            throw new CommandException("invalid value for --refit-size: " + n + " is fewer than the " + used
+                    + " training and validation images the search uses");
+        }
+        if (fashion && n > FASHION_MNIST_TRAINING) {
+            throw new CommandException("invalid value for --refit-size: fashion-mnist has " + FASHION_MNIST_TRAINING + " training images");
+        }
+        if (n == used) return searched;
+        int valid = splits.valid().size();
+        DataSplits.Sizes sizes = new DataSplits.Sizes(n - valid, valid, splits.test().size());
+        return () -> {
+            ImageSplits more = ImageSources.open(data, sizes, seed, null);
+            return ImageSources.join(more.train(), more.valid());
+        };
     }
 
     private static String kindName(String space, String kind) {
@@ -200,7 +250,7 @@ public final class VisionTuning implements Tuning {
     }
 
     private record VisionSearch(SearchSpace space, Objective objective, Kind builds, ImageSplits splits, String study,
-                                boolean verbose, List<Map<String, Object>> knownGood) implements Search {
+                                boolean verbose, List<Map<String, Object>> knownGood, Supplier<Images> refitImages) implements Search {
         @Override
         public Path model() {
             return Path.of("vision-model");
@@ -208,8 +258,8 @@ public final class VisionTuning implements Tuning {
 
         @Override
         public Map<String, Object> refit(Trial best, Path folder, PrintWriter out, PrintWriter log) {
-            Images both = ImageSources.join(splits.train(), splits.valid());
-            log.println("refitting trial " + best.number() + " on " + both.size() + " training and validation images ...");
+            Images both = refitImages.get();
+            log.println("refitting trial " + best.number() + " on " + both.size() + " images ...");
             log.flush();
             long start = System.nanoTime();
             VisionModel model;
