@@ -89,7 +89,7 @@ class FamilyCommandsTest {
     void familyDefaultsShowInTheirHelp() {
         assertThat(help("weka")).contains("trials in the study at most (default: 100)").contains("(default: 5m)")
                 .contains("where to save the refitted model (default: DATA-NAME.");
-        assertThat(help("dl4j")).contains("trials in the study at most (default: 20)").contains("(default: dl4j-model.zip)")
+        assertThat(help("dl4j")).contains("trials in the study at most (default: 100)").contains("(default: median: n_warmup_steps=3)").contains("(default: dl4j-model.zip)")
                 .contains("(default: none)").contains("60% of a file");
     }
 
