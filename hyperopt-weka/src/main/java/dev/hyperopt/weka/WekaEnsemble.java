@@ -3,6 +3,7 @@ package dev.hyperopt.weka;
 import dev.hyperopt.engine.ensemble.EnsembleSelection;
 import dev.hyperopt.engine.ensemble.EnsembleSelection.Candidate;
 import dev.hyperopt.engine.ensemble.EnsembleSelection.Ensemble;
+import dev.hyperopt.engine.spi.Tuning;
 import dev.hyperopt.weka.objective.Metric;
 import dev.hyperopt.weka.objective.OutOfFold;
 import dev.hyperopt.weka.objective.WekaObjective.Scored;
@@ -20,9 +21,14 @@ import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -120,8 +126,8 @@ final class WekaEnsemble {
             Classifier c = trained.computeIfAbsent(w.getKey(), id -> Pipeline.of(trials.get(id).config()).newClassifier());
             members.addAll(java.util.Collections.nCopies(w.getValue(), c));
         }
+        trainAll(trained.values(), train);
         for (Map.Entry<Long, Classifier> c : trained.entrySet()) {
-            c.getValue().buildClassifier(train);
             if (!serializable(c.getValue())) throw new NotSaveable(c.getKey());
         }
         Vote vote = new Vote();
@@ -129,5 +135,32 @@ final class WekaEnsemble {
         // The members are trained already: Vote's own buildClassifier would train every copy again.
         vote.setClassifiers(members.toArray(new Classifier[0]));
         return vote;
+    }
+
+    /**
+     * Trains the members side by side, one per core: each trains on one thread, and the
+     * members of an ensemble are many (a dozen refits on a few thousand rows take minutes).
+     */
+    private static void trainAll(Collection<Classifier> members, Instances train) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(members.size(), Tuning.Defaults.cores())));
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Classifier c : members) {
+                // A copy each: some learners change the data they are given (filters, class order).
+                running.add(pool.submit(() -> {
+                    c.buildClassifier(new Instances(train));
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception x ? x : e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

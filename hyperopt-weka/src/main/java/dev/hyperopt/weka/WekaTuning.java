@@ -74,7 +74,8 @@ final class WekaTuning implements Tuning {
 
     @Override
     public Defaults defaults() {
-        return new Defaults(100, Duration.ofMinutes(5), "DATA-NAME.model", false);
+        // A trial trains on one thread in its own JVM: one per core.
+        return new Defaults(100, Duration.ofMinutes(5), "DATA-NAME.model", false, "none", Defaults.cores());
     }
 
     @Override
