@@ -147,15 +147,18 @@ public final class SplitBenchmark {
         double trialSeconds = 0;
         for (Trial t : all) trialSeconds += Duration.between(t.started(), t.finished()).toNanos() / 1e9;
         Map<String, Double> defaults = new LinkedHashMap<>();
-        for (String name : learners) {
-            Classifier c = AbstractClassifier.forName(name, new String[0]);
-            c.buildClassifier(train);
-            Evaluation e = new Evaluation(train);
-            e.evaluateModel(c, test);
-            defaults.put(name, 1 - e.pctCorrect() / 100);
-        }
+        for (String name : learners) defaults.put(name, defaultError(name, train, test));
         return new SplitResult(seed, tuned, est.bestLoss(), est.commandLine(), all.size(),
                 est.result().counts().get(TrialState.FAIL), trialSeconds / all.size(), runSeconds, defaults);
+    }
+
+    /** The test error of a Weka classifier with its default options, trained on {@code train}. */
+    static double defaultError(String learner, Instances train, Instances test) throws Exception {
+        Classifier c = AbstractClassifier.forName(learner, new String[0]);
+        c.buildClassifier(train);
+        Evaluation e = new Evaluation(train);
+        e.evaluateModel(c, test);
+        return 1 - e.pctCorrect() / 100;
     }
 
     static String report(String dataName, int instances, List<SplitResult> results, int trials, int folds, List<String> learners,
@@ -199,13 +202,13 @@ public final class SplitBenchmark {
         return String.format(Locale.ROOT, "| %s | %.3f | %.3f |%n", name, 100 * mean(errs), 100 * sd(errs));
     }
 
-    private static double mean(double[] x) {
+    static double mean(double[] x) {
         double s = 0;
         for (double v : x) s += v;
         return s / x.length;
     }
 
-    private static double sd(double[] x) {
+    static double sd(double[] x) {
         if (x.length < 2) return 0;
         double m = mean(x);
         double s = 0;
