@@ -1,6 +1,7 @@
 package dev.hyperopt.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -17,6 +18,9 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ImportRoots importRoots;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "the .hspace files to check")
     List<Path> files;
 
@@ -27,7 +31,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Path file : files) {
             // One unreadable file does not hide the problems of the others.
             try {
-                ok &= SpaceFiles.compile(file, err).ok();
+                ok &= SpaceFiles.compile(file, importRoots, err).ok();
             } catch (UserError e) {
                 err.println("hyperopt: " + e.getMessage());
                 err.flush();

@@ -77,7 +77,7 @@ final class FamilyTuneCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Engine engine = Engine.standard();
         try (StudyRun run = new StudyRun(options, engine, spec)) {
-            Arguments arguments = FamilyCommands.arguments(spec, tuning.options());
+            Arguments arguments = withImportRoots(FamilyCommands.arguments(spec, tuning.options()));
             long seed = run.values().seed();
             try (Search search = tuning.prepare(arguments, seed, err)) {
                 err.flush();
@@ -109,6 +109,15 @@ final class FamilyTuneCommand implements Callable<Integer> {
                 return status;
             }
         }
+    }
+
+    /** The family's arguments and {@code --import-root}, which its space file is compiled with (here and on workers). */
+    private Arguments withImportRoots(Arguments arguments) {
+        String roots = options.importRoots.joined();
+        if (roots == null) return arguments;
+        Map<String, String> values = new LinkedHashMap<>(arguments.values());
+        values.put(ImportRoots.OPTION, roots);
+        return new Arguments(values, arguments.positional());
     }
 
     private boolean noDefaults() {

@@ -4,6 +4,7 @@ import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.dsl.print.HSpacePrinter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,6 +30,9 @@ final class FmtCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ImportRoots importRoots;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hspace file")
     Path file;
 
@@ -46,7 +50,7 @@ final class FmtCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        SearchSpace space = SpaceFiles.load(file, err);
+        SearchSpace space = SpaceFiles.load(file, importRoots, err);
         String formatted;
         try {
             formatted = HSpacePrinter.print(space);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.dsl.print.GraphExporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +22,9 @@ final class GraphCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ImportRoots importRoots;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hspace file")
     Path file;
 
@@ -29,7 +33,7 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        SearchSpace space = SpaceFiles.load(file, spec.commandLine().getErr());
+        SearchSpace space = SpaceFiles.load(file, importRoots, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.PRETTY.writeValueAsString(GraphExporter.tree(space)));

@@ -13,6 +13,7 @@ import dev.hyperopt.engine.store.StudyInfo;
 import dev.hyperopt.engine.store.TrialStore;
 import dev.hyperopt.report.HtmlReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,6 +43,9 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ImportRoots importRoots;
+
     @Option(names = "--store", paramLabel = "URL", defaultValue = "sqlite:hyperopt.db",
             description = "where the study is kept: sqlite:PATH, postgresql://[user@]host[:port]/db, ... (default: ${DEFAULT-VALUE})")
     String store;
@@ -69,7 +73,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SearchSpace space = spaceFile == null ? null : SpaceFiles.load(spaceFile, err);
+        SearchSpace space = spaceFile == null ? null : SpaceFiles.load(spaceFile, importRoots, err);
         TrialStore trialStore;
         try {
             StoreUrl url = StoreUrl.parse(store);

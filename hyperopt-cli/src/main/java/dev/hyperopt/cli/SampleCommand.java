@@ -9,6 +9,7 @@ import dev.hyperopt.engine.space.Assignment;
 import dev.hyperopt.engine.space.EvaluationException;
 import dev.hyperopt.engine.space.SpaceEvaluator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +32,9 @@ import java.util.concurrent.ThreadLocalRandom;
 final class SampleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ImportRoots importRoots;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the .hspace file")
     Path file;
@@ -56,7 +60,7 @@ final class SampleCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         if (n < 0) throw new UserError("--n must be >= 0, got " + n);
         PrintWriter err = spec.commandLine().getErr();
-        SearchSpace space = SpaceFiles.load(file, err);
+        SearchSpace space = SpaceFiles.load(file, importRoots, err);
         long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(0, 1L << 31);
         if (seed == null) {
             err.println("seed: " + s);

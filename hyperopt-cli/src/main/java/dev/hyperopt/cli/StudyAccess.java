@@ -7,6 +7,7 @@ import dev.hyperopt.engine.run.Study;
 import dev.hyperopt.engine.store.SharedTrialStore;
 import dev.hyperopt.engine.store.SpaceFingerprint;
 import dev.hyperopt.engine.store.StudyInfo;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -26,6 +27,9 @@ final class StudyAccess {
 
     @Option(names = "--study", paramLabel = "NAME", required = true, description = "the study")
     String study;
+
+    @Mixin
+    ImportRoots importRoots;
 
     /** Opens the store; {@code memory:} is refused, as nothing would outlive the command. */
     SharedTrialStore open(Engine engine) {
@@ -50,7 +54,7 @@ final class StudyAccess {
             if (info.isEmpty()) throw new UserError("no study '" + study + "' in " + store + "; give --space FILE to create it");
             return ReportCommand.storedSpace(s, info.get());
         }
-        SearchSpace space = SpaceFiles.load(file, err);
+        SearchSpace space = SpaceFiles.load(file, importRoots, err);
         if (info.isPresent() && !SpaceFingerprint.of(space).equals(info.get().spaceFingerprint())) {
             throw new UserError(file + " is not the space of study '" + study + "' (fingerprints "
                     + SpaceFingerprint.of(space) + " and " + info.get().spaceFingerprint() + ")");

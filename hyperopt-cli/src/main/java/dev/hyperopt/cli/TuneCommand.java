@@ -68,7 +68,7 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
         if (objective.command != null && objective.command.isBlank()) throw new UserError("invalid value for --objective-cmd: the command is empty");
         if (objective.command != null && !familyOptions.isEmpty()) throw new UserError("--option goes with --family, not with --objective-cmd");
         try (StudyRun run = new StudyRun(options, engine, spec)) {
-            SearchSpace space = SpaceFiles.load(file, err);
+            SearchSpace space = SpaceFiles.load(file, options.importRoots, err);
             Objective local = options.workers ? null : objective(engine, err);
             Result result;
             try {

@@ -3,6 +3,7 @@ package dev.hyperopt.cli;
 import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.prune.PrunerSpec;
 import dev.hyperopt.engine.run.Minimize;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -74,6 +75,9 @@ final class TuneOptions {
             description = "JSON lines of configurations or labels to evaluate before the sampler is asked "
                     + "(those the study already has are skipped)")
     Path enqueue;
+
+    @Mixin
+    ImportRoots importRoots = new ImportRoots();
 
     /** The checked values, read before any work starts. */
     record Values(String algo, int maxEvals, long seed, boolean seedGiven, int parallel, Duration runLimit,

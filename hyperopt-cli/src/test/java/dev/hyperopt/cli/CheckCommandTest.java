@@ -111,4 +111,33 @@ class CheckCommandTest {
         assertThat(r.errLines()).hasSize(2);
         assertThat(r.errLines().get(1)).isEqualTo("Try 'hyperopt check --help' for more information.");
     }
+
+    @Test
+    void anImportOutsideTheFilesFolderIsRefusedUnlessAnImportRootAllowsIt() throws IOException {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.writeString(shared.resolve("opt.hspace"), "space = choice(\"sgd\", \"adam\")\n");
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path f = project.resolve("space.hspace");
+        Files.writeString(f, "import \"../shared/opt.hspace\" as opt\nspace = { o: opt.space }\n");
+
+        Cli refused = Cli.run("check", f.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.errLines().get(0)).startsWith(f + ":1:8: error: cannot import '../shared/opt.hspace': it is outside the folder of " + f)
+                .endsWith("[HS026]");
+
+        Cli allowed = Cli.run("check", "--import-root", shared.toString(), f.toString());
+        assertThat(allowed.err()).isEmpty();
+        assertThat(allowed.exit()).isZero();
+    }
+
+    @Test
+    void aFileThatIsNotUtf8NamesItsFirstBadByte() throws IOException {
+        Path f = dir.resolve("latin1.hspace");
+        Files.write(f, "space = { a: uniform(0, 1) }  # d\u00e9j\u00e0\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Cli r = Cli.run("check", f.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.errLines().get(0)).isEqualTo(f + ":1:34: error: this file is not UTF-8 text: byte 0xE9 at offset 33 "
+                + "is not valid UTF-8 (save it as UTF-8) [HS027]");
+        assertThat(r.err()).doesNotContain("Input length");
+    }
 }

@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Compiles every {@code hspace} block of the documentation, so that the pages cannot drift
  * from the compiler: {@code hspace} blocks must check clean, {@code hspace-error} blocks
  * must fail, with the code of their {@code ## HSxxx} section where they are in one. Blocks
- * are compiled as files in a copy of {@code docs/} next to a copy of {@code examples/}.
+ * are compiled as files in a copy of {@code docs/} next to a copy of {@code examples/}, which
+ * is an import root. HS027's trigger, bytes that are not UTF-8, cannot be shown on a UTF-8
+ * page: its golden file in the compiler's tests stands for it.
  */
 class DocSnippetsTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -65,7 +67,7 @@ class DocSnippetsTest {
                 Path file = dir.resolve("docs").resolve(s.fileName() != null ? s.fileName() : "snippet" + (n++) + ".hspace");
                 tests.add(DynamicTest.dynamicTest(s.page() + ":" + s.line(), () -> {
                     Files.writeString(file, s.text());
-                    Cli r = Cli.run("check", file.toString());
+                    Cli r = Cli.run("check", "--import-root", dir.resolve("examples").toString(), file.toString());
                     if (!s.mustFail()) {
                         assertThat(r.err()).as("%s:%d should compile", s.page(), s.line()).isEmpty();
                         assertThat(r.exit()).isZero();
@@ -87,6 +89,7 @@ class DocSnippetsTest {
         List<Snippet> examples = snippets(page);
         for (DiagnosticCode code : DiagnosticCode.values()) {
             assertThat(md).contains("<a id=\"" + code.id().toLowerCase(java.util.Locale.ROOT) + "\"></a>\n## " + code.id() + ": ");
+            if (code == DiagnosticCode.NOT_UTF8) continue;
             assertThat(examples).as(code.id()).anyMatch(s -> s.mustFail() && code.id().equals(s.code()));
         }
     }

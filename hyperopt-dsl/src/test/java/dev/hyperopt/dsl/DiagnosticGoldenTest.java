@@ -65,7 +65,7 @@ class DiagnosticGoldenTest {
 
     /** Names files as a user would see them: relative, with imports resolved next to them. */
     static CompileResult compile(Path file) throws IOException {
-        return new HSpaceCompiler().compile(new Source(file.getFileName().toString(), Files.readString(file), file));
+        return new HSpaceCompiler().compile(file.getFileName().toString(), file);
     }
 
     @Test

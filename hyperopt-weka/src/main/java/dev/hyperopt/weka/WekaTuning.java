@@ -125,7 +125,7 @@ final class WekaTuning implements Tuning {
             WekaSpaces.checkClassType(spaceName, forSpace);
             return null;
         });
-        SearchSpace space = FamilyInputs.space(family, spaceName, log);
+        SearchSpace space = FamilyInputs.space(family, spaceName, args, log);
         user(() -> {
             WekaEstimator.checkSpaceFits(space, forSpace, seed);
             return null;

@@ -52,7 +52,7 @@ final class ExampleTuning implements Tuning {
         double noise = args.number("--noise");
         if (noise < 0) throw new CommandException("invalid value for --noise: '" + args.value("--noise") + "' (needs a number >= 0)");
         long dataSeed = args.longValue("--data-seed");
-        SearchSpace space = FamilyInputs.space(family, args.value("--space"), log);
+        SearchSpace space = FamilyInputs.space(family, args.value("--space"), args, log);
         log.printf(Locale.ROOT, "data: two moons, %d points, noise %s, seed %d%n", n, args.value("--noise"), dataSeed);
         KnnObjective objective = new KnnObjective(Moons.generate(n, noise, dataSeed));
         KnnObjective fresh = new KnnObjective(Moons.generate(n, noise, dataSeed + 1));

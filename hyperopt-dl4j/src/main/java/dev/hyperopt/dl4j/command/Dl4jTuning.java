@@ -85,7 +85,7 @@ public final class Dl4jTuning implements Tuning {
         double seconds = args.number("--max-seconds");
         if (seconds < 0) throw new CommandException("invalid value for --max-seconds: '" + args.value("--max-seconds") + "' (needs a number >= 0)");
         String spaceName = args.value("--space");
-        SearchSpace space = FamilyInputs.space(family, spaceName, log);
+        SearchSpace space = FamilyInputs.space(family, spaceName, args, log);
         Nd4jRuntime.start();
         DataSplits splits = DataOptions.open(args);
         log.printf(Locale.ROOT, "data: %s, %d training, %d validation, %d test examples of %d inputs, %d classes%n", splits.name(),

@@ -29,7 +29,9 @@ public enum DiagnosticCode {
     EMPTY_CHOICE("HS022", "choice without options"),
     BAD_KEYWORD("HS023", "unknown or repeated keyword argument"),
     NOT_A_MEMBER("HS024", "name not defined by the imported file"),
-    NUMBER_RANGE("HS025", "number out of range");
+    NUMBER_RANGE("HS025", "number out of range"),
+    IMPORT_REFUSED("HS026", "import outside the folders imports may read"),
+    NOT_UTF8("HS027", "file is not UTF-8 text");
 
     private final String id;
     private final String summary;

@@ -11,6 +11,7 @@ import dev.hyperopt.dsl.ir.Node;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.dsl.ir.SpaceException;
 import dev.hyperopt.dsl.parse.Parser;
+import dev.hyperopt.dsl.source.NotUtf8Exception;
 import dev.hyperopt.dsl.source.Source;
 import dev.hyperopt.dsl.source.SourceSpan;
 
@@ -35,16 +36,21 @@ import java.util.Map;
  */
 public final class Compilation {
     private final ModuleLoader modules;
+    private final List<Path> importRoots;
+    private ImportBoundary boundary;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<String, ModuleScope> compiled = new HashMap<>();
     private final Deque<String> inProgress = new ArrayDeque<>();
     private final Map<Node, SourceSpan> origins = new IdentityHashMap<>();
 
-    public Compilation(ModuleLoader modules) {
+    /** A compilation whose file imports may read the compiled file's folder tree and {@code importRoots}. */
+    public Compilation(ModuleLoader modules, List<Path> importRoots) {
         this.modules = modules;
+        this.importRoots = List.copyOf(importRoots);
     }
 
     public CompileResult compile(Source source) {
+        boundary = ImportBoundary.of(source.path(), source.name(), importRoots);
         ModuleScope root = compileFile(source, identity(source), "");
         if (root != null && root.spaceDecl == null && !hasErrors()) {
             diagnostics.add(Diagnostic.error(DiagnosticCode.MISSING_SPACE, SourceSpan.point(source, 1, 1),
@@ -105,6 +111,12 @@ public final class Compilation {
         Source target;
         try {
             target = imp.path() != null ? readRelative(from, imp.path()) : modules.load(imp.module()).orElse(null);
+        } catch (ImportBoundary.Refused e) {
+            diagnostics.add(Diagnostic.error(DiagnosticCode.IMPORT_REFUSED, imp.targetSpan(), e.getMessage()));
+            return null;
+        } catch (NotUtf8Exception e) {
+            diagnostics.add(notUtf8(e));
+            return null;
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(DiagnosticCode.IMPORT_NOT_FOUND, imp.targetSpan(),
                     "cannot read '" + importName(imp) + "': " + e.getMessage()));
@@ -139,19 +151,34 @@ public final class Compilation {
         return imp.path() != null ? imp.path() : imp.module();
     }
 
-    /** A file import, relative to the importing file (or to its class-path folder). */
-    private Source readRelative(Source from, String relative) throws IOException {
+    /**
+     * A file import, relative to the importing file (or to its class-path folder), or null
+     * when there is no such file.
+     */
+    private Source readRelative(Source from, String relative) throws IOException, ImportBoundary.Refused {
         if (from.path() == null && from.name().startsWith("classpath:")) {
+            // A module's files import each other, never anything outside the modules' folder.
             String base = from.name().substring("classpath:".length());
             String resource = Path.of(base).resolveSibling(relative).normalize().toString().replace('\\', '/');
+            if (!resource.startsWith("hspace/") || !resource.endsWith(".hspace")) {
+                throw new ImportBoundary.Refused("cannot import '" + relative + "': a module imports only the .hspace files of modules");
+            }
             return modules.loadResource(resource).orElse(null);
         }
         Path base = from.path() == null ? Path.of("") : from.path().toAbsolutePath().getParent();
         Path target = base.resolve(relative).normalize();
+        boundary.check(relative, target);
         if (!Files.isRegularFile(target)) return null;
         // Named as the importing file was named, as compilers print paths.
         Path shown = from.path() == null ? Path.of(relative).normalize() : Path.of(from.name()).resolveSibling(relative).normalize();
-        return new Source(shown.toString(), Files.readString(target), target);
+        return Source.read(shown.toString(), target);
+    }
+
+    /** The diagnostic of a file that is not UTF-8, at its first invalid byte. */
+    public static Diagnostic notUtf8(NotUtf8Exception e) {
+        return Diagnostic.error(DiagnosticCode.NOT_UTF8, SourceSpan.point(e.lenient(), e.line(), e.column()),
+                String.format("this file is not UTF-8 text: byte 0x%02X at offset %d is not valid UTF-8 (save it as UTF-8)",
+                        e.badByte(), e.offset()));
     }
 
     private static String baseOf(Source from) {

@@ -6,10 +6,13 @@ import dev.hyperopt.dsl.diag.DiagnosticRenderer;
 import dev.hyperopt.dsl.diag.Severity;
 import dev.hyperopt.dsl.ir.SearchSpace;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * What family tune commands read alike: {@code --space}, a space the family ships by name or
@@ -26,6 +29,23 @@ public final class FamilyInputs {
      * @throws CommandException for an unknown name, a missing file or a space with errors
      */
     public static SearchSpace space(Family family, String nameOrFile, PrintWriter log) {
+        return space(family, nameOrFile, List.of(), log);
+    }
+
+    /**
+     * Compiles the space {@code nameOrFile} names, a file's imports reading also the folders
+     * of {@code --import-root} (which the command line adds to every family's arguments).
+     */
+    public static SearchSpace space(Family family, String nameOrFile, Arguments arguments, PrintWriter log) {
+        List<Path> roots = arguments.get(IMPORT_ROOT).stream()
+                .flatMap(v -> Arrays.stream(v.split(File.pathSeparator)))
+                .filter(s -> !s.isEmpty()).map(Path::of).toList();
+        return space(family, nameOrFile, roots, log);
+    }
+
+    private static final String IMPORT_ROOT = "--import-root";
+
+    private static SearchSpace space(Family family, String nameOrFile, List<Path> importRoots, PrintWriter log) {
         CompileResult result;
         if (isSpaceFile(nameOrFile)) {
             Path file = Path.of(nameOrFile);
@@ -33,7 +53,7 @@ public final class FamilyInputs {
                 throw new CommandException(Files.isDirectory(file) ? "is a directory: " + file : "no such file: " + file);
             }
             try {
-                result = new HSpaceCompiler().compile(file);
+                result = new HSpaceCompiler().withImportRoots(importRoots).compile(file);
             } catch (IOException e) {
                 throw new CommandException("cannot read " + file + ": " + e.getMessage());
             }

@@ -23,7 +23,7 @@ public interface Tuning {
      */
     Set<String> SHARED_OPTIONS = Set.of("--algo", "--max-evals", "--seed", "--parallel", "--timeout", "--trial-timeout",
             "--early-stop", "--loss-threshold", "--store", "--study", "--workers", "--json", "--report", "--quiet", "--pruner", "--enqueue",
-            "--model", "--no-defaults",
+            "--model", "--no-defaults", "--import-root",
             "--help", "--version", "-h", "-V");
 
     /** One or two sentences for {@code --help}. */

@@ -114,7 +114,7 @@ public final class VisionTuning implements Tuning {
         }
         String spaceName = args.value("--space");
         Kind builds = kind(kindName(spaceName, args.value("--kind")), seconds);
-        SearchSpace space = FamilyInputs.space(family, spaceName, log);
+        SearchSpace space = FamilyInputs.space(family, spaceName, args, log);
 
         Nd4jRuntime.start();
         ImageSplits splits;
