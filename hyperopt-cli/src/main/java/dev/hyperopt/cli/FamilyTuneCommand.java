@@ -89,24 +89,29 @@ final class FamilyTuneCommand implements Callable<Integer> {
                     ObjectiveSettings.close(search.objective());
                 }
                 run.summary(result, "loss");
-                Map<String, Object> measured = new LinkedHashMap<>();
-                int status = 0;
+                // The search is kept before anything after it can fail: refitting, scoring, saving.
+                run.write(result, search.space(), Map.of());
                 if (result.best().isEmpty()) {
-                    out.println("refit:   none: no trial finished ok (" + StudyRun.firstError(result) + ")");
-                    status = 1;
-                } else if (run.stopped()) {
+                    run.outputs();
+                    run.failIfNoTrialSucceeded(result);
+                    return 0;
+                }
+                if (run.stopped()) {
                     out.println("refit:   none: the run was stopped");
-                } else {
-                    try {
-                        measured.putAll(refit(search, result.best().get(), out, err));
-                    } catch (Exception e) {
-                        run.write(result, search.space(), measured);  // the trials are written even when the refit fails
-                        throw e;
-                    }
+                    run.outputs();
+                    return 0;
+                }
+                Map<String, Object> measured;
+                try {
+                    measured = refit(search, result.best().get(), out, err);
+                } catch (Exception e) {
+                    run.outputs();
+                    throw new UserError("the refit of trial " + result.best().get().number() + " failed after the search, "
+                            + "which is kept (study '" + result.study().name() + "'): " + UserError.describe(e));
                 }
                 run.write(result, search.space(), measured);
                 run.outputs();
-                return status;
+                return 0;
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.hyperopt.cli;
 
+import java.util.stream.Collectors;
 import dev.hyperopt.dsl.ir.Num;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Objective;
@@ -197,8 +198,37 @@ final class StudyRun implements AutoCloseable {
         }
     }
 
-    /** The first failure's reason, to say why no trial finished ok. */
-    static String firstError(Result r) {
-        return r.trials().stream().filter(t -> t.error() != null).map(Trial::error).findFirst().orElse("no trial ran");
+    /**
+     * A run in which no trial finished ok is a failure (exit 1), as Hyperopt raises
+     * {@code AllTrialsFailed}: the error names the reasons, most frequent first. Called once
+     * the result is printed and written, which keep every trial. A run the user stopped
+     * before any trial finished is not one.
+     */
+    void failIfNoTrialSucceeded(Result r) {
+        if (r.best().isPresent() || stopped()) return;
+        throw new UserError(noTrialSucceeded(r));
+    }
+
+    static String noTrialSucceeded(Result r) {
+        Map<String, Long> reasons = r.trials().stream().filter(t -> t.error() != null)
+                .collect(Collectors.groupingBy(Trial::error, LinkedHashMap::new, Collectors.counting()));
+        long pruned = r.counts().get(TrialState.PRUNED);
+        if (reasons.isEmpty()) {
+            return "no trial finished ok: " + (pruned > 0 ? "all " + pruned + " were pruned" : "no trial ran");
+        }
+        long failed = reasons.values().stream().mapToLong(Long::longValue).sum();
+        List<Map.Entry<String, Long>> byCount = reasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
+        StringBuilder sb = new StringBuilder("no trial finished ok: ").append(failed).append(failed == 1 ? " failed" : " failed");
+        if (pruned > 0) sb.append(", ").append(pruned).append(" pruned");
+        sb.append(": ");
+        int shown = Math.min(3, byCount.size());
+        for (int i = 0; i < shown; i++) {
+            Map.Entry<String, Long> e = byCount.get(i);
+            if (i > 0) sb.append("; ");
+            sb.append(e.getValue()).append(" x ").append(e.getKey());
+        }
+        if (byCount.size() > shown) sb.append("; and ").append(byCount.size() - shown).append(" other reasons");
+        return sb.toString();
     }
 }

@@ -76,9 +76,10 @@ final class TuneCommand implements java.util.concurrent.Callable<Integer> {
             } finally {
                 ObjectiveSettings.close(local);
             }
-            run.write(result, space, Map.of());
             run.summary(result, "loss");
+            run.write(result, space, Map.of());
             run.outputs();
+            run.failIfNoTrialSucceeded(result);
         }
         return 0;
     }

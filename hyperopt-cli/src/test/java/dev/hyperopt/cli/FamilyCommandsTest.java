@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The commands families add: one option set for every tune command, family searches on workers, objectives by name. */
 @Timeout(300)
 class FamilyCommandsTest {
-    /** The options every tune command takes, as the command-line contract lists them. */
+    /** The options every tune command takes, as the command-line contract lists them, and --import-root. */
     static final List<String> COMMON = List.of("--algo", "--max-evals", "--seed", "--parallel", "--timeout", "--trial-timeout",
-            "--early-stop", "--loss-threshold", "--store", "--study", "--workers", "--json", "--report", "--quiet", "--pruner", "--enqueue");
+            "--early-stop", "--loss-threshold", "--store", "--study", "--workers", "--json", "--report", "--quiet", "--pruner", "--enqueue",
+            "--import-root");
 
     @Test
     void theSharedOptionsAreTheContractsAndReservedForFamilies() {

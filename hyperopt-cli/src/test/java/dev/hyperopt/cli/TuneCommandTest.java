@@ -222,13 +222,38 @@ class TuneCommandTest {
         assertThat(out).contains("trials:  1 (ok 1, fail 0)").contains("stopped: loss threshold reached");
 
         assertThat(tune(branin().toString(), "--objective-cmd", plan("fail"), "--algo", "rand", "--max-evals", "100",
-                "--seed", "2", "--store", "memory:", "--early-stop", "4")).isZero();
+                "--seed", "2", "--store", "memory:", "--early-stop", "4")).as("no trial succeeded").isEqualTo(1);
         assertThat(out).contains("trials:  4 (ok 0, fail 4)").contains("best:    none");
 
         // The first trial never replies: only the time limit can end the run.
         assertThat(tune(branin().toString(), "--objective-cmd", plan("hang"), "--algo", "rand",
-                "--max-evals", "1000", "--seed", "2", "--store", "memory:", "--timeout", "2s")).isZero();
+                "--max-evals", "1000", "--seed", "2", "--store", "memory:", "--timeout", "2s")).isEqualTo(1);
         assertThat(out).contains("trials:  1 (ok 0, fail 1)").contains("stopped: time limit reached");
+    }
+
+    @Test
+    void aRunInWhichNoTrialSucceedsExitsOneWithItsReasonsAndKeepsEveryTrial() throws Exception {
+        Path json = dir.resolve("all-failed.json");
+        Path db = dir.resolve("all-failed.db");
+        int rc = tune(branin().toString(), "--objective-cmd", "no-such-objective-program", "--algo", "rand", "--max-evals", "3",
+                "--seed", "1", "--store", "sqlite:" + db, "--json", json.toString(), "--quiet");
+        assertThat(rc).isEqualTo(1);
+        // The summary and the result document come first: the run is kept.
+        assertThat(out).contains("trials:  3 (ok 0, fail 3)", "best:    none", "result:  " + json);
+        List<String> lines = err.lines().toList();
+        assertThat(lines.get(lines.size() - 1))
+                .startsWith("hyperopt: no trial finished ok: 3 failed: ")
+                .contains("objective program exited with status 127", "(it said: ", "no-such-objective-program: not found)");
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("trials")).hasSize(3).allMatch(t -> t.get("status").asText().equals("fail"));
+        assertThat(tune(branin().toString(), "--objective-cmd", "no-such-objective-program", "--algo", "rand", "--max-evals", "3",
+                "--seed", "1", "--store", "sqlite:" + db, "--quiet")).as("resumed, still nothing ok").isEqualTo(1);
+
+        // Several reasons: the most frequent first, each counted.
+        assertThat(tune(branin().toString(), "--objective-cmd", plan("fail,fail,exit"), "--algo", "rand", "--max-evals", "3",
+                "--seed", "1", "--store", "memory:", "--quiet")).isEqualTo(1);
+        lines = err.lines().toList();
+        assertThat(lines.get(lines.size() - 1)).startsWith("hyperopt: no trial finished ok: 3 failed: 2 x diverged; 1 x objective program exited with status 3");
     }
 
     @Test

@@ -103,6 +103,29 @@ class WekaTuneCommandTest {
     }
 
     @Test
+    void aModelThatCannotBeSavedLosesNeitherTheSearchNorTheOldFile() throws Exception {
+        // A folder that is not empty stands where the model should go: the save fails at its last step.
+        Path model = Files.createDirectories(dir.resolve("taken.model"));
+        Files.writeString(model.resolve("keep.txt"), "mine");
+        Path json = dir.resolve("result.json");
+        Cli r = Cli.run("weka", "tune", "--data", "iris", "--folds", "3", "--max-evals", "2", "--seed", "1", "--store", "memory:",
+                "--model", model.toString(), "--ensemble", "0", "--json", json.toString(), "--quiet");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.hasStackTrace()).isFalse();
+        // The search's result is printed and written before the refit.
+        assertThat(r.out()).contains("trials:  2 (ok 2, fail 0)", "best:    trial ", "weka:    weka.classifiers.", "result:  " + json);
+        assertThat(r.errLines()).last().asString()
+                .startsWith("hyperopt: the refit of trial ").contains("failed after the search, which is kept (study 'weka-iris-error'): cannot write " + model);
+        assertThat(json).exists();
+        assertThat(Json.MAPPER.readTree(json.toFile()).get("trials")).hasSize(2);
+        // Nothing half-written is left beside it, and what was there is untouched.
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+        assertThat(model.resolve("keep.txt")).hasContent("mine");
+    }
+
+    @Test
     void wekasDefaultLearnersAreTheFirstTrialsUnlessSwitchedOff() throws Exception {
         String store = "sqlite:" + dir.resolve("k.db");
         Path json = dir.resolve("k.json");

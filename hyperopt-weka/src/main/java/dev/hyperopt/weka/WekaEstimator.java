@@ -4,6 +4,7 @@ import dev.hyperopt.dsl.HSpaceCompiler;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.run.Hyperopt;
+import dev.hyperopt.engine.spi.ModelFiles;
 import dev.hyperopt.engine.run.Minimize;
 import dev.hyperopt.engine.run.Result;
 import dev.hyperopt.engine.run.RunListener;
@@ -321,10 +322,8 @@ public final class WekaEstimator {
     /** Writes the refitted classifier as a Weka {@code .model} file. */
     public void saveModel(Path file) throws Exception {
         requireFitted();
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
         try {
-            SerializationHelper.write(file.toString(), model);
+            ModelFiles.save(file, path -> SerializationHelper.write(path.toString(), model));
         } catch (IOException e) {
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -9,6 +9,7 @@ import dev.hyperopt.engine.spi.Arguments;
 import dev.hyperopt.engine.spi.CommandException;
 import dev.hyperopt.engine.spi.CommandOption;
 import dev.hyperopt.engine.spi.FamilyInputs;
+import dev.hyperopt.engine.spi.ModelFiles;
 import dev.hyperopt.engine.spi.Search;
 import dev.hyperopt.engine.spi.Tuning;
 import dev.hyperopt.weka.data.DataSets;
@@ -208,7 +209,8 @@ final class WekaTuning implements Tuning {
             List<Map<String, Object>> weights = new ArrayList<>();
             for (Map.Entry<Long, Integer> w : e.weights().entrySet()) weights.add(Map.of("trial", w.getKey(), "weight", w.getValue()));
             measured.put("ensemble", Map.of("members", weights, "picks", e.size(), "out_of_fold_loss", e.loss()));
-            save(ensemble.vote(), model);
+            String ensembleNotSaved = save(ensemble.vote(), model);
+            if (ensembleNotSaved != null) throw new CommandException("cannot write " + model + ": " + ensembleNotSaved);
             Path single = singleModel(model);
             alone.put("weka", est.commandLine());
             String notSaved = save(est.classifier(), single);
@@ -276,16 +278,9 @@ final class WekaTuning implements Tuning {
          */
         private static String save(Classifier c, Path file) {
             try {
-                Path parent = file.toAbsolutePath().getParent();
-                if (parent != null) Files.createDirectories(parent);
-                SerializationHelper.write(file.toString(), c);
+                ModelFiles.save(file, path -> SerializationHelper.write(path.toString(), c));
                 return null;
             } catch (java.io.NotSerializableException e) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (java.io.IOException ignored) {
-                    // the half-written file stays; the message says the model was not saved
-                }
                 return "Weka cannot serialize this pipeline's model (" + e.getMessage() + " is not serializable); "
                         + "its command line rebuilds it";
             } catch (Exception e) {

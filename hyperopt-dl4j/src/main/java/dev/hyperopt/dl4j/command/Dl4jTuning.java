@@ -14,6 +14,7 @@ import dev.hyperopt.engine.spi.Arguments;
 import dev.hyperopt.engine.spi.CommandException;
 import dev.hyperopt.engine.spi.CommandOption;
 import dev.hyperopt.engine.spi.FamilyInputs;
+import dev.hyperopt.engine.spi.ModelFiles;
 import dev.hyperopt.engine.spi.Search;
 import dev.hyperopt.engine.spi.Tuning;
 import dev.hyperopt.nd4j.DivergenceException;
@@ -143,8 +144,8 @@ public final class Dl4jTuning implements Tuning {
             out.printf(Locale.ROOT, "refit:   validation error %.4f, test error %.4f (accuracy %.4f) on %d test examples, %.1f s%n",
                     trained.validError(), testError, 1 - testError, splits.test().size(), trained.seconds());
             try {
-                trained.save(model);
-            } catch (IOException e) {
+                ModelFiles.save(model, trained::save);
+            } catch (Exception e) {
                 throw new CommandException("cannot write " + model + ": " + e.getMessage());
             }
             out.printf("model:   %s (DL4J ModelSerializer; takes raw inputs)%n", model);
@@ -203,9 +204,9 @@ public final class Dl4jTuning implements Tuning {
                     testError, 1 - testError, test.size(), best.number(), aloneError, 1 - aloneError);
             Path single = model.resolveSibling(singleName(model.getFileName().toString()));
             try {
-                ModelSerializer.writeModel(graph, model.toFile(), false);
-                alone.save(single);
-            } catch (IOException x) {
+                ModelFiles.save(model, path -> ModelSerializer.writeModel(graph, path.toFile(), false));
+                ModelFiles.save(single, alone::save);
+            } catch (Exception x) {
                 throw new CommandException("cannot write " + model + ": " + x.getMessage());
             }
             out.printf("model:   %s (the ensemble: a DL4J ComputationGraph; takes raw inputs); trial %d alone: %s%n", model, best.number(), single);

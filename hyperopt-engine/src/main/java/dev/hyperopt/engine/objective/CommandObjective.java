@@ -168,6 +168,9 @@ public final class CommandObjective implements Objective, AutoCloseable {
         final Process process;
         final BufferedWriter in;
         final BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
+        /** The program's last non-blank line on standard error: why it died, more often than not. */
+        private volatile String lastError;
+        private final Thread errorPump;
 
         Worker(int id) throws IOException {
             this.id = id;
@@ -186,10 +189,13 @@ public final class CommandObjective implements Objective, AutoCloseable {
                 }
                 lines.add(Line.EOF);
             });
-            daemon("objective-" + id + "-stderr", () -> {
+            errorPump = daemon("objective-" + id + "-stderr", () -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                     String s;
-                    while ((s = r.readLine()) != null) stderr.accept(prefix + s);
+                    while ((s = r.readLine()) != null) {
+                        if (!s.isBlank()) lastError = s.strip();
+                        stderr.accept(prefix + s);
+                    }
                 } catch (IOException ignored) {
                     // the program was killed
                 }
@@ -276,7 +282,10 @@ public final class CommandObjective implements Objective, AutoCloseable {
         private String exited(String when) {
             try {
                 if (process.waitFor(2, TimeUnit.SECONDS)) {
-                    return "objective program exited with status " + process.exitValue() + " " + when;
+                    errorPump.join(2000);  // its last words are on their way through the pipe
+                    String said = lastError;
+                    return "objective program exited with status " + process.exitValue() + " " + when
+                            + (said == null ? "" : " (it said: " + abbreviate(said) + ")");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -354,10 +363,16 @@ public final class CommandObjective implements Objective, AutoCloseable {
         return t.length() <= MAX_QUOTED ? t : t.substring(0, MAX_QUOTED) + "...";
     }
 
-    private static void daemon(String name, Runnable r) {
+    /** A line of the program's standard error as it reads in a trial's reason: one line, not too long. */
+    private static String abbreviate(String line) {
+        return line.length() <= 200 ? line : line.substring(0, 197) + "...";
+    }
+
+    private static Thread daemon(String name, Runnable r) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     @Override

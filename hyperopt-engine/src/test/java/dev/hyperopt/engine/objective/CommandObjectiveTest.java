@@ -79,7 +79,7 @@ class CommandObjectiveTest {
         assertThat(objective.processesStarted()).isEqualTo(1);
     }
 
-    private void failsThenRecovers(String behaviour, String reasonStart) throws Exception {
+    private Outcome failsThenRecovers(String behaviour, String reasonStart) throws Exception {
         start(Scripts.plan(behaviour + ",ok"));
         Outcome bad = objective.evaluate(trial(0, 1, Duration.ofSeconds(20)));
         assertThat(bad.ok()).as(behaviour).isFalse();
@@ -88,6 +88,7 @@ class CommandObjectiveTest {
         assertThat(good.ok()).as(behaviour + " then ok").isTrue();
         assertThat(good.loss()).isEqualTo(4.0);
         assertThat(objective.processesStarted()).as("restarted after " + behaviour).isEqualTo(2);
+        return bad;
     }
 
     @Test
@@ -127,8 +128,10 @@ class CommandObjectiveTest {
 
     @Test
     void aProgramThatCrashesFailsTheTrialAndItsTracebackGoesToTheLog() throws Exception {
-        failsThenRecovers("raise", "objective program exited with status 1");
+        Outcome crashed = failsThenRecovers("raise", "objective program exited with status 1");
         assertThat(stderr.await(l -> l.startsWith("[objective 1] ") && l.contains("ValueError: boom"))).isNotNull();
+        // The trial's reason carries the program's last words, so a summary of failures says why.
+        assertThat(crashed.error()).endsWith("(it said: ValueError: boom)");
     }
 
     @Test
@@ -160,7 +163,7 @@ class CommandObjectiveTest {
         start("exec /nonexistent/objective-program");
         Outcome o = objective.evaluate(trial(0, 1));
         assertThat(o.ok()).isFalse();
-        assertThat(o.error()).startsWith("objective program exited with status 127");
+        assertThat(o.error()).startsWith("objective program exited with status 127").contains("/nonexistent/objective-program");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.hyperopt.engine.spi.Arguments;
 import dev.hyperopt.engine.spi.CommandException;
 import dev.hyperopt.engine.spi.CommandOption;
 import dev.hyperopt.engine.spi.FamilyInputs;
+import dev.hyperopt.engine.spi.ModelFiles;
 import dev.hyperopt.engine.spi.Search;
 import dev.hyperopt.engine.spi.Tuning;
 import dev.hyperopt.nd4j.DivergenceException;
@@ -279,8 +280,8 @@ public final class VisionTuning implements Tuning {
             out.printf(Locale.ROOT, "refit:   on %d images in %.1f s; test error %.4f (accuracy %.4f) on %d test images%n",
                     both.size(), fitSeconds, testError, 1 - testError, test.size());
             try {
-                model.save(folder);
-            } catch (IOException e) {
+                ModelFiles.save(folder, model::save);
+            } catch (Exception e) {
                 throw new CommandException("cannot write " + folder + ": " + e.getMessage());
             }
             out.printf("model:   %s (%s; hyperopt vision predict --model %s IMAGE...)%n", folder, model.kind(), folder);
