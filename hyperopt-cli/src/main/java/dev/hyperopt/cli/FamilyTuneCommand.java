@@ -5,6 +5,7 @@ import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.inject.Engine;
 import dev.hyperopt.engine.run.Result;
 import dev.hyperopt.engine.spi.Arguments;
+import dev.hyperopt.engine.spi.CommandException;
 import dev.hyperopt.engine.spi.Family;
 import dev.hyperopt.engine.spi.Search;
 import dev.hyperopt.engine.spi.Tuning;
@@ -106,8 +107,10 @@ final class FamilyTuneCommand implements Callable<Integer> {
                     measured = refit(search, result.best().get(), out, err);
                 } catch (Exception e) {
                     run.outputs();
-                    throw new UserError("the refit of trial " + result.best().get().number() + " failed after the search, "
-                            + "which is kept (study '" + result.study().name() + "'): " + UserError.describe(e));
+                    // A family's own error names the step (refit, scoring, saving); anything else is the refit's.
+                    String step = e instanceof CommandException ? "" : "the refit of trial " + result.best().get().number() + " failed: ";
+                    throw new UserError("after the search, which is kept (study '" + result.study().name() + "'): "
+                            + step + UserError.describe(e));
                 }
                 run.write(result, search.space(), measured);
                 run.outputs();

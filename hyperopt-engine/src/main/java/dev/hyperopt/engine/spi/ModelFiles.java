@@ -34,6 +34,7 @@ public final class ModelFiles {
         Path old = null;
         try {
             writer.writeTo(tmp);
+            if (!Files.isDirectory(tmp) && Files.isDirectory(target)) throw new IOException("it is a folder");
             if (Files.isDirectory(tmp) && Files.isDirectory(target)) {
                 // A folder cannot replace a folder in one move: the old one steps aside first.
                 old = target.resolveSibling(tmp.getFileName() + ".old");
