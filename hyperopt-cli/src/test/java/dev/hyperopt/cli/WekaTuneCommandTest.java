@@ -129,23 +129,23 @@ class WekaTuneCommandTest {
     void wekasDefaultLearnersAreTheFirstTrialsUnlessSwitchedOff() throws Exception {
         String store = "sqlite:" + dir.resolve("k.db");
         Path json = dir.resolve("k.json");
-        Cli r = Cli.run("weka", "tune", "--data", "iris", "--folds", "3", "--max-evals", "4", "--seed", "2", "--store", store,
+        Cli r = Cli.run("weka", "tune", "--data", "iris", "--folds", "3", "--max-evals", "5", "--seed", "2", "--store", store,
                 "--json", json.toString(), "--quiet");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode trials = new ObjectMapper().readTree(json.toFile()).get("trials");
         List<String> first = new java.util.ArrayList<>();
-        for (int i = 0; i < 3; i++) first.add(trials.get(i).get("labels").get("classifiers.any_classifier").asText());
-        assertThat(first).containsExactly("smo", "logistic", "random_forest");
+        for (int i = 0; i < 4; i++) first.add(trials.get(i).get("labels").get("classifiers.any_classifier").asText());
+        assertThat(first).containsExactly("smo", "logistic", "simple_logistic", "random_forest");
         assertThat(trials.get(0).get("labels").get("preprocessing.any_preprocessing").asText()).isEqualTo("none");
 
-        Cli more = Cli.run("weka", "tune", "--data", "iris", "--folds", "3", "--max-evals", "8", "--seed", "2", "--store", store,
+        Cli more = Cli.run("weka", "tune", "--data", "iris", "--folds", "3", "--max-evals", "9", "--seed", "2", "--store", store,
                 "--json", json.toString(), "--quiet");
         assertThat(more.exit()).as(more.err()).isZero();
         JsonNode all = new ObjectMapper().readTree(json.toFile()).get("trials");
-        assertThat(all).hasSize(8);
-        for (int i = 3; i < 8; i++) {
+        assertThat(all).hasSize(9);
+        for (int i = 4; i < 9; i++) {
             assertThat(all.get(i).get("labels")).as("a resumed search does not repeat them").isNotIn(trials.get(0).get("labels"),
-                    trials.get(1).get("labels"), trials.get(2).get("labels"));
+                    trials.get(1).get("labels"), trials.get(2).get("labels"), trials.get(3).get("labels"));
         }
 
         Cli off = Cli.run("weka", "tune", "--data", "iris", "--folds", "3", "--max-evals", "1", "--seed", "2", "--store", "memory:",
