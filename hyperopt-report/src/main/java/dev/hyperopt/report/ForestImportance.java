@@ -57,10 +57,30 @@ public final class ForestImportance {
      * explains the loss; null when there are fewer than {@link #MIN_TRIALS} rows or no columns
      */
     public double[] importances(double[][] x, double[] y) {
+        int p = x.length == 0 ? 0 : x[0].length;
+        int[][] singletons = new int[p][];
+        for (int j = 0; j < p; j++) singletons[j] = new int[]{j};
+        return importances(x, y, singletons);
+    }
+
+    /**
+     * Importances of groups of columns: a group's columns are shuffled together, with one
+     * permutation of the out-of-bag rows, so a group reads as what its columns explain
+     * jointly (grouped permutation importance, Gregorutti, Michel and Saint-Pierre,
+     * "Grouped variable importance with random forests", Statistics and Computing 27, 2017).
+     * A choice grouped with the hyperparameters of its branches takes the credit of both.
+     *
+     * @param groups column indices of each group; a column in no group is still split on
+     * @return one importance per group, each in [0, 1], summing to 1 (all zero when nothing
+     * explains the loss); null with fewer than {@link #MIN_TRIALS} rows, no columns or no groups
+     */
+    public double[] importances(double[][] x, double[] y, int[][] groups) {
         int n = y.length;
         if (x.length != n) throw new IllegalArgumentException("x has " + x.length + " rows, y has " + n);
-        if (n < MIN_TRIALS || n == 0 || x[0].length == 0) return null;
+        if (n < MIN_TRIALS || n == 0 || x[0].length == 0 || groups.length == 0) return null;
         int p = x[0].length;
+        boolean[][] inGroup = new boolean[groups.length][p];
+        for (int g = 0; g < groups.length; g++) for (int j : groups[g]) inGroup[g][j] = true;
         double[][] cols = new double[p][n];
         for (int j = 0; j < p; j++) {
             double min = Double.POSITIVE_INFINITY;
@@ -75,7 +95,7 @@ public final class ForestImportance {
         int[][] order = new int[p][];
         for (int j = 0; j < p; j++) order[j] = valueRanks(cols[j]);
         SplittableRandom rng = new SplittableRandom(seed);
-        double[] increase = new double[p];
+        double[] increase = new double[groups.length];
         int mtry = Math.max(1, (int) Math.ceil(p / 3.0));
         int m = Math.min(n, maxSample);
         for (int t = 0; t < trees; t++) {
@@ -94,19 +114,19 @@ public final class ForestImportance {
                 shuffle(oob, tr);
                 oob = Arrays.copyOf(oob, maxSample);
             }
-            double base = error(root, cols, r, oob, -1, null);
-            for (int j = 0; j < p; j++) {
+            double base = error(root, cols, r, oob, null, null);
+            for (int g = 0; g < groups.length; g++) {
                 int[] perm = oob.clone();
                 shuffle(perm, tr);
-                increase[j] += error(root, cols, r, oob, j, perm) - base;
+                increase[g] += error(root, cols, r, oob, inGroup[g], perm) - base;
             }
         }
         double sum = 0;
-        for (int j = 0; j < p; j++) {
-            increase[j] = Math.max(0, increase[j]);
-            sum += increase[j];
+        for (int g = 0; g < groups.length; g++) {
+            increase[g] = Math.max(0, increase[g]);
+            sum += increase[g];
         }
-        if (sum > 0) for (int j = 0; j < p; j++) increase[j] /= sum;
+        if (sum > 0) for (int g = 0; g < groups.length; g++) increase[g] /= sum;
         return increase;
     }
 
@@ -161,14 +181,14 @@ public final class ForestImportance {
         }
     }
 
-    /** Mean squared error on rows {@code rows}; feature {@code permuted} read from row {@code perm[k]} instead. */
-    private static double error(Node root, double[][] cols, double[] r, int[] rows, int permuted, int[] perm) {
+    /** Mean squared error on rows {@code rows}; the {@code permuted} features read from row {@code perm[k]} instead. */
+    private static double error(Node root, double[][] cols, double[] r, int[] rows, boolean[] permuted, int[] perm) {
         double se = 0;
         for (int k = 0; k < rows.length; k++) {
             int i = rows[k];
             Node nd = root;
             while (nd.feature >= 0) {
-                double v = nd.feature == permuted ? cols[nd.feature][perm[k]] : cols[nd.feature][i];
+                double v = permuted != null && permuted[nd.feature] ? cols[nd.feature][perm[k]] : cols[nd.feature][i];
                 nd = v <= nd.threshold ? nd.left : nd.right;
             }
             double d = nd.value - r[i];

@@ -2,6 +2,8 @@ package dev.hyperopt.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hyperopt.dsl.ir.Choice;
+import dev.hyperopt.dsl.ir.ChoiceKind;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Trial;
@@ -123,6 +125,8 @@ public record HtmlReport(String study, String algorithm, Long seed, SearchSpace 
             p.put("prior", c.prior());
             p.put("categories", c.categories());
             p.put("guessed", c.guessed());
+            // Named choices (choice { a: ..., b: ... }) get a plot of the loss by branch.
+            p.put("named", space != null && !c.guessed() && space.byLabel(c.label()) instanceof Choice ch && ch.kind() == ChoiceKind.NAMED);
             double[] v = c.values();
             List<Object> values = new ArrayList<>(n);
             boolean integral = !c.kind().equals("float");
@@ -171,18 +175,44 @@ public record HtmlReport(String study, String algorithm, Long seed, SearchSpace 
         }
         ForestImportance forest = new ForestImportance();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", forest.method());
+        m.put("method", forest.method() + "; a choice is shuffled together with the hyperparameters of its branches, "
+                + "which are ranked again among the trials that took their branch");
         m.put("trials", ok.size());
         m.put("min", ForestImportance.MIN_TRIALS);
-        double[] imp = columns.isEmpty() ? null : forest.importances(x, y);
-        if (imp == null) {
+        List<ConditionalImportance.Entry> ranking = columns.isEmpty() ? null
+                : new ConditionalImportance(forest, columns.get(0).guessed() ? null : space, x, y).rank();
+        if (ranking == null) {
             m.put("values", null);
+            m.put("ranking", null);
         } else {
             List<Double> v = new ArrayList<>();
-            for (double d : imp) v.add(d);
+            for (double d : ConditionalImportance.flatten(ranking, columns.size(), ok.size())) v.add(d);
             m.put("values", v);
+            m.put("ranking", entries(ranking));
         }
         return m;
+    }
+
+    /** The ranking as JSON: {@code [{column, importance, branches: [{option, name, trials, entries}]}]}. */
+    private static List<Map<String, Object>> entries(List<ConditionalImportance.Entry> ranking) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ConditionalImportance.Entry e : ranking) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("column", e.column());
+            m.put("importance", e.importance());
+            List<Map<String, Object>> branches = new ArrayList<>();
+            for (ConditionalImportance.Branch b : e.branches()) {
+                Map<String, Object> bm = new LinkedHashMap<>();
+                bm.put("option", b.option());
+                bm.put("name", b.name());
+                bm.put("trials", b.trials());
+                bm.put("entries", entries(b.entries()));
+                branches.add(bm);
+            }
+            m.put("branches", branches);
+            out.add(m);
+        }
+        return out;
     }
 
     /** The whole page. */

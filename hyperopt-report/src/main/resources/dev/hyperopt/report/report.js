@@ -154,8 +154,7 @@
       var every = Math.max(1, Math.ceil(labels.length / Math.max(1, Math.floor((sc.r1 - sc.r0) / 46))));
       for (var i = 0; i < labels.length; i += every) {
         var t = s('g', { 'class': 'tick' }, a);
-        var txt = labels[i].length > 12 ? labels[i].slice(0, 11) + '\u2026' : labels[i];
-        s('text', { x: r1(sc(i)), y: y + 15, 'text-anchor': 'middle' }, t, txt);
+        textWithTitle(t, { x: r1(sc(i)), y: y + 15, 'text-anchor': 'middle' }, fitRight(labels[i], sc.bw * every - 4, 11), labels[i]);
       }
       return;
     }
@@ -239,6 +238,34 @@
     if (v == null) return '\u2014';
     if (p.kind === 'categorical') return p.categories[v] != null ? p.categories[v] : String(v);
     return fmt(v);
+  }
+
+  // Text width in px at a font size, near enough for laying out labels (system-ui averages ~0.55em a character).
+  function textWidth(text, size) { return text.length * size * 0.56; }
+
+  // The label shortened from the left to fit maxPx ("…" + its end): the end of a dotted label names the hyperparameter.
+  function fitLeft(text, maxPx, size) {
+    var n = Math.floor(maxPx / (size * 0.56));
+    return text.length <= n ? text : '…' + text.slice(text.length - Math.max(1, n - 1));
+  }
+
+  // The label shortened from the right to fit maxPx, for category names.
+  function fitRight(text, maxPx, size) {
+    var n = Math.floor(maxPx / (size * 0.56));
+    return text.length <= n ? text : text.slice(0, Math.max(1, n - 1)) + '…';
+  }
+
+  // A text whose whole is shown on hover when it was shortened: the title sits in a group around it, not in the text.
+  function textWithTitle(parent, attrs, text, full) {
+    if (text === full) return s('text', attrs, parent, text);
+    var g = s('g', null, parent);
+    s('title', null, g, full);
+    return s('text', attrs, g, text);
+  }
+
+  // A branch's hyperparameter named without its branch's path, which its heading gives.
+  function within(label, prefix) {
+    return prefix && label.indexOf(prefix) === 0 && label.length > prefix.length ? label.slice(prefix.length) : label;
   }
 
   // ---- value axes: the loss axis shared by the history and the panels, and the learning curves' ----
@@ -510,20 +537,110 @@
       return;
     }
     order.sort(function (a, b) { return imp.values[b] - imp.values[a] || a - b; });
-    var rows = Math.min(order.length, 30), rowH = 22, W = 760, m = { l: 220, r: 60, t: 6, b: 6 };
-    var H = m.t + m.b + rows * rowH;
-    var svg = s('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': 'importance of each hyperparameter', id: 'importance-svg' }, box);
-    var maxV = imp.values[order[0]] || 1;
-    for (var k = 0; k < rows; k++) {
-      var j = order[k], v = imp.values[j], y = m.t + k * rowH;
-      var label = D.params[j].label;
-      s('text', { x: m.l - 8, y: y + 15, 'text-anchor': 'end' }, svg, label.length > 32 ? '\u2026' + label.slice(-31) : label);
-      s('rect', { x: m.l, y: y + 4, height: rowH - 8, width: Math.max(1, r1((W - m.l - m.r) * v / maxV)), 'class': 'bar' }, svg);
-      s('text', { x: m.l + (W - m.l - m.r) * v / maxV + 6, y: y + 15, 'class': 'axis-label' }, svg, (v * 100).toFixed(1) + '%');
+    // One row per ranked hyperparameter; under a choice, a heading per branch and the branch's own ranking, indented.
+    var rows = [], MAX = 40, hidden = 0;
+    function add(entries, depth, prefix) {
+      entries.slice().sort(function (a, b) { return b.importance - a.importance || a.column - b.column; }).forEach(function (e) {
+        var label = D.params[e.column].label;
+        rows.push({ column: e.column, v: e.importance, depth: depth, full: label, text: within(label, prefix) });
+        e.branches.slice().sort(function (a, b) { return b.trials - a.trials; }).forEach(function (b) {
+          if (!b.entries.length) return;
+          rows.push({ branch: true, depth: depth + 1, full: label + ' = ' + b.name + ' (' + b.trials + ' trials)',
+            text: within(label, prefix) + ' = ' + b.name + ' \u00b7 ' + b.trials + ' trials' });
+          add(b.entries, depth + 2, label + '.' + b.name + '.');
+        });
+      });
     }
+    add(imp.ranking, 0, '');
+    if (rows.length > MAX) { hidden = rows.filter(function (r, k) { return k >= MAX && !r.branch; }).length; rows = rows.slice(0, MAX); }
+    var rowH = 22, W = 760, m = { r: 60, t: 6, b: 6 }, INDENT = 12;
+    // The label column is as wide as its longest label, within bounds; longer labels are shortened from the left.
+    var longest = 0;
+    rows.forEach(function (r) { longest = Math.max(longest, r.depth * INDENT + textWidth(r.text, 14)); });
+    m.l = Math.round(Math.min(340, Math.max(140, longest + 14)));
+    var H = m.t + m.b + rows.length * rowH;
+    var svg = s('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': 'importance of each hyperparameter', id: 'importance-svg' }, box);
+    var barW = W - m.l - m.r;
+    rows.forEach(function (r, k) {
+      var y = m.t + k * rowH, x = r.depth * INDENT;
+      if (r.branch) {
+        textWithTitle(svg, { x: x, y: y + 15, 'class': 'branch-label' }, fitLeft(r.text, W - x - 6, 12), r.full);
+        return;
+      }
+      textWithTitle(svg, { x: m.l - 8, y: y + 15, 'text-anchor': 'end', 'class': r.depth ? 'nested' : null },
+        fitLeft(r.text, m.l - 8 - x, 14), r.full);
+      s('rect', { x: m.l, y: y + 4, height: rowH - 8, width: Math.max(1, r1(barW * r.v)), 'class': r.depth ? 'bar nested' : 'bar' }, svg);
+      s('text', { x: m.l + barW * r.v + 6, y: y + 15, 'class': 'axis-label' }, svg, (r.v * 100).toFixed(1) + '%');
+    });
     cap.textContent = 'Method: ' + imp.method + ', over the ' + imp.trials + ' trials that finished ok. '
-      + 'Inactive hyperparameters count as a value of their own. Shares of the explained variation, not effect directions.'
-      + (order.length > rows ? ' The ' + (order.length - rows) + ' least important are not shown.' : '');
+      + 'The hyperparameters that are always active share 100%; a choice\u2019s share includes what its branches bring. '
+      + 'Under each branch, indented, its own hyperparameters share 100% among the trials that took it. '
+      + 'Shares of the explained variation, not effect directions. Hover a label for the whole of it.'
+      + (hidden ? ' ' + hidden + ' more are not shown.' : '');
+  })();
+
+  // ---- choices at a glance: the loss of every trial by the branch it took ----
+
+  (function choices() {
+    var sec = document.getElementById('choices');
+    var box = document.getElementById('choices-plots');
+    var named = order.filter(function (j) { return D.params[j].named; });
+    if (!named.length) { sec.hidden = true; return; }
+    if (!okIdx.length) { h('p', { 'class': 'empty' }, box, 'No trial finished ok, so there is no loss to compare.'); return; }
+    named.forEach(function (j) {
+      var p = D.params[j];
+      var branches = p.categories.map(function (name, o) { return { name: name, ok: [], failed: 0, best: Infinity }; });
+      for (var i = 0; i < N; i++) {
+        var v = p.values[i];
+        if (v == null || !branches[v]) continue;
+        if (D.state[i] === 'ok' && D.loss[i] != null) {
+          branches[v].ok.push(i);
+          branches[v].best = Math.min(branches[v].best, D.loss[i]);
+        } else if (D.state[i] === 'fail') {
+          branches[v].failed++;
+        }
+      }
+      // Best branch first; branches no ok trial took come last.
+      branches.sort(function (a, b) { return a.best - b.best || b.ok.length - a.ok.length; });
+      var rowH = 20, W = 760, m = { t: 8, b: 36, r: 170 };
+      var longest = 0;
+      branches.forEach(function (b) { longest = Math.max(longest, textWidth(b.name, 12.5)); });
+      m.l = Math.round(Math.min(220, Math.max(80, longest + 14)));
+      var H = m.t + m.b + branches.length * rowH;
+      var panel = h('div', { 'class': 'choice', 'data-label': p.label }, box);
+      var title = h('h3', null, panel, p.label);
+      title.title = p.label;
+      var svg = s('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': 'loss by branch of ' + p.label, 'class': 'choice-svg' }, panel);
+      var g = s('g', null, svg);
+      var xs = lossScale(m.l, W - m.r);
+      axisBottom(g, xs, H - m.b);
+      s('text', { x: (m.l + W - m.r) / 2, y: H - 6, 'text-anchor': 'middle', 'class': 'axis-label' }, g,
+        lossLog ? 'loss (log scale)' : 'loss');
+      var hov = [];
+      branches.forEach(function (b, k) {
+        var y = m.t + k * rowH + rowH / 2;
+        if (k % 2 === 0) s('rect', { x: m.l, y: y - rowH / 2, width: W - m.l - m.r, height: rowH, 'class': 'stripe' }, g);
+        textWithTitle(g, { x: m.l - 8, y: y + 4, 'text-anchor': 'end', 'class': 'branch-name' }, fitRight(b.name, m.l - 12, 12.5), b.name);
+        var pts = [];
+        b.ok.forEach(function (i) {
+          var jitter = ((D.number[i] * 2654435761) % 1000) / 1000 - 0.5;
+          var px = lossY(xs, D.loss[i]), py = y + jitter * rowH * 0.6;
+          pts.push([px, py]);
+          hov.push([px, py, i]);
+        });
+        dots(g, pts, PALETTE[3], b.ok.length > 300 ? 1.6 : 2.6);
+        if (b.ok.length) {
+          s('path', { d: 'M' + r1(lossY(xs, b.best)) + ' ' + r1(y - rowH / 2 + 2) + 'v' + (rowH - 4), 'class': 'best-line' }, g);
+        }
+        var note = b.ok.length ? b.ok.length + ' ok · best ' + fmt(b.best) : 'no ok trial';
+        if (b.failed) note += ' · ' + b.failed + ' failed';
+        s('text', { x: W - m.r + 8, y: y + 4, 'class': 'axis-label' }, g, fitRight(note, m.r - 10, 12));
+      });
+      hover(svg, hov, describeTrial);
+    });
+    document.getElementById('choices-caption').textContent = 'For every named choice, in order of importance: each ok trial’s loss, '
+      + 'one row per branch, the best branch first; the orange bar is the branch’s best loss. On the right, each branch’s '
+      + 'count of ok trials, its best loss and its failed trials.';
   })();
 
   // ---- one panel per hyperparameter ----
@@ -638,9 +755,10 @@
     function drawAxis(svgEl, x, sc, p, idx) {
       var ag = s('g', { 'class': 'pc-axis' }, svgEl);
       s('line', { x1: r1(x), x2: r1(x), y1: sc.r0, y2: sc.r1 }, ag);
-      var label = p.label.length > 16 ? '\u2026' + p.label.slice(-15) : p.label;
-      s('text', { x: r1(x), y: m.t - 22, 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 600 }, ag, label);
-      s('text', { x: r1(x), y: m.t - 9, 'text-anchor': 'middle', 'class': 'axis-label', 'font-size': 10 }, ag,
+      // Headers are as wide as the gap between axes at most, shortened from the left, whole on hover.
+      textWithTitle(ag, { x: r1(x), y: m.t - 26, 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 600 },
+        fitLeft(p.label, step - 14, 13.5), p.label);
+      s('text', { x: r1(x), y: m.t - 8, 'text-anchor': 'middle', 'class': 'axis-label', 'font-size': 10 }, ag,
         p.kind === 'categorical' ? 'categories' : (p.log ? 'log' : ''));
       var ticks = p.kind === 'categorical' ? p.categories.map(function (c, ci) { return ci; }) : sc.ticks(4);
       var every = Math.max(1, Math.ceil(ticks.length / 12));
@@ -649,8 +767,7 @@
         var tg = s('g', { 'class': 'tick' }, ag);
         s('line', { x1: x - 3, x2: x + 3, y1: y, y2: y, stroke: '#9aa3b2' }, tg);
         var txt = p.kind === 'categorical' ? p.categories[ticks[t]] : fmt(ticks[t]);
-        if (txt.length > 12) txt = txt.slice(0, 11) + '\u2026';
-        s('text', { x: x + 5, y: y + 3.5, 'text-anchor': 'start' }, tg, txt);
+        textWithTitle(tg, { x: x + 5, y: y + 3.5, 'text-anchor': 'start' }, fitRight(txt, step - 12, 11), txt);
       }
       return idx;
     }
@@ -752,6 +869,31 @@
     }
 
     refresh();
+  })();
+
+  // Text that overlaps other text is unreadable: count it, per plot, so that a test (or a reader) can see it.
+  (function overlaps() {
+    var count = 0, where = [];
+    document.querySelectorAll('svg').forEach(function (svg) {
+      var boxes = [];
+      svg.querySelectorAll('text').forEach(function (t) {
+        if (!t.textContent) return;
+        var r = t.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0) boxes.push([r, t.textContent]);
+      });
+      for (var a = 0; a < boxes.length; a++) {
+        for (var b = a + 1; b < boxes.length; b++) {
+          var p = boxes[a][0], q = boxes[b][0];
+          // Half a pixel of slack: glyph boxes include line spacing that touches without covering.
+          if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5) {
+            count++;
+            if (where.length < 5) where.push('"' + boxes[a][1] + '" and "' + boxes[b][1] + '"');
+          }
+        }
+      }
+    });
+    document.documentElement.setAttribute('data-text-overlaps', String(count));
+    if (where.length) document.documentElement.setAttribute('data-text-overlaps-first', where.join('; '));
   })();
 
   var ms = performance.now() - started;

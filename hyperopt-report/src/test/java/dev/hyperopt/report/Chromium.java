@@ -57,6 +57,11 @@ record Chromium(Path binary) {
         return run(url, scratch, List.of("--dump-dom"));
     }
 
+    /** The page after its scripts ran, laid out in a window {@code width} by {@code height} pixels. */
+    Run dumpDom(String url, Path scratch, int width, int height) throws IOException, InterruptedException {
+        return run(url, scratch, List.of("--dump-dom", "--window-size=" + width + "," + height));
+    }
+
     Run screenshot(Path html, Path png, int width, int height, Path scratch) throws IOException, InterruptedException {
         return run(html.toAbsolutePath().toUri().toString(), scratch, List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,
                 "--hide-scrollbars"));

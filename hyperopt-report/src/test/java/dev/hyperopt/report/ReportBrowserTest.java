@@ -1,5 +1,6 @@
 package dev.hyperopt.report;
 
+import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Intermediate;
 import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.api.TrialState;
@@ -111,6 +112,12 @@ class ReportBrowserTest {
         int end = dom.indexOf("</main>");
         assertThat(start).isGreaterThanOrEqualTo(0);
         return dom.substring(start, end);
+    }
+
+    /** The page's own account of its first overlapping texts. */
+    private static String overlaps(String dom) {
+        Matcher m = Pattern.compile("data-text-overlaps-first=\"([^\"]*)\"").matcher(dom);
+        return m.find() ? m.group(1).replace("&quot;", "\"") : "none";
     }
 
     private static String subtitle(String dom) {
@@ -303,7 +310,9 @@ class ReportBrowserTest {
         String dom = rendered(page, null);
         assertThat(dom).contains("id=\"history-svg\"", "class=\"best-line\"", "class=\"fail-mark\"");
         assertThat(count(dom, "class=\"param-svg\"")).isEqualTo(6);
-        assertThat(count(dom, "class=\"bar\"")).isEqualTo(6);
+        // The four always-active hyperparameters are ranked; the optimizer's branches have too few trials of their own.
+        assertThat(count(dom, "class=\"bar\"")).isEqualTo(4);
+        assertThat(count(dom, "class=\"choice-svg\"")).as("one plot of the loss by branch, for the optimizer").isEqualTo(1);
         assertThat(dom).contains("id=\"parallel-svg\"");
         assertThat(count(dom, "<tr data-trial=")).isEqualTo(12);
         assertThat(dom).contains("out of memory in trial 3", "<span class=\"status fail\">fail</span>");
@@ -336,6 +345,67 @@ class ReportBrowserTest {
         assertThat(share).as("share of non-background pixels").isBetween(0.03, 0.6);
         assertThat(orange).as("pixels of the best-so-far line").isGreaterThan(200);
         assertThat(blue).as("pixels of dots and bars").isGreaterThan(500);
+    }
+
+    /** A model search's space, as Weka's is: a choice of learners with long, dotted labels, and a filter choice. */
+    static final SearchSpace LEARNERS = new dev.hyperopt.dsl.HSpaceCompiler().compile("learners.hspace", """
+            space = {
+              preprocessing: choice { none: "none", normalize: { attribute_indices_to_normalize: uniform(0, 1) },
+                                      principal_components: { variance_covered_by_components: uniform(0.5, 0.99) } },
+              classifiers: { any_classifier: choice {
+                random_forest: { number_of_trees_in_the_forest: quniform(10, 500, 1) as int, maximum_depth_of_each_tree: uniformint(0, 30) },
+                logistic_regression_with_a_ridge_estimator: { ridge: loguniform(1e-9, 1) },
+                support_vector_machine: { complexity_constant: loguniform(0.01, 100), kernel: choice { polynomial: { exponent: uniform(1, 3) },
+                                                                                  radial_basis_function: { gamma: loguniform(1e-4, 1) } } },
+                k_nearest_neighbours: { k: uniformint(1, 50), distance_weighting: choice("none", "inverse", "similarity") },
+                naive_bayes: { use_kernel_density_estimator: choice(false, true) },
+              } },
+            }
+            """).orThrow();
+
+    /** The learner decides most of the loss, the forest's depth the rest among forests. */
+    static double learnersLoss(dev.hyperopt.engine.api.Config c) {
+        String learner = c.branch("classifiers.any_classifier");
+        double base = switch (learner) {
+            case "random_forest" -> 0.20 + 0.004 * Math.abs(c.getDouble("classifiers.any_classifier.random_forest.maximum_depth_of_each_tree") - 12);
+            case "logistic_regression_with_a_ridge_estimator" -> 0.26;
+            case "support_vector_machine" -> 0.24;
+            case "k_nearest_neighbours" -> 0.31;
+            default -> 0.35;
+        };
+        return base + 0.002 * Math.abs(Math.sin(c.hashCode()));
+    }
+
+    @Test
+    void aModelSearchRanksTheLearnerChoiceAndShowsEveryLabelWithoutOverlapAtTwoWidths() throws Exception {
+        Result r = dev.hyperopt.engine.run.Hyperopt.minimize(LEARNERS, ctx -> dev.hyperopt.engine.api.Outcome.ok(learnersLoss(ctx.config())))
+                .algorithm("rand").maxEvals(150).seed(5).study("learners").run();
+        Path page = OUT.resolve("learners.html");
+        HtmlReport.of(r, LEARNERS).write(page);
+        for (int width : new int[]{1400, 800}) {
+            Chromium.Run run = chromium.dumpDom(page.toAbsolutePath().toUri().toString(), OUT, width, 3000);
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(Chromium.consoleMessages(run.err())).as("console output at %d px", width).isEmpty();
+            String dom = run.out();
+            assertThat(dom).contains("data-rendered=\"true\"").doesNotContain("data-errors=");
+            assertThat(dom).as("overlapping text at %d px: %s", width, overlaps(dom))
+                    .contains("data-text-overlaps=\"0\"");
+            String importance = element(dom, "importance-svg", "svg");
+            // The choice of learner is ranked at the top level, first; the forest's hyperparameters under its branch.
+            Matcher first = Pattern.compile("text-anchor=\"end\"[^>]*>([^<]+)</text>").matcher(importance);
+            assertThat(first.find()).isTrue();
+            assertThat(first.group(1)).isEqualTo("classifiers.any_classifier");
+            assertThat(importance).contains("classifiers.any_classifier = random_forest", "maximum_depth_of_each_tree");
+            // A shortened label keeps its whole on hover.
+            assertThat(importance).doesNotContain("..assifiers");
+            assertThat(count(dom, "class=\"choice-svg\"")).as("the learner, the filter and the kernel choices").isEqualTo(3);
+            String choice = element(dom, "choices-plots", "div");
+            assertThat(choice).contains("data-label=\"classifiers.any_classifier\"", ">random_forest<", " ok \u00b7 best ");
+        }
+        Chromium.Run shot = chromium.screenshot(page, OUT.resolve("learners-1400.png"), 1400, 3000, OUT);
+        assertThat(shot.exit()).as(shot.err()).isZero();
+        Chromium.Run narrow = chromium.screenshot(page, OUT.resolve("learners-800.png"), 800, 3000, OUT);
+        assertThat(narrow.exit()).as(narrow.err()).isZero();
     }
 
     @Test
