@@ -1,6 +1,5 @@
 package dev.hyperopt.cli;
 
-import java.util.stream.Collectors;
 import dev.hyperopt.dsl.ir.Num;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Objective;
@@ -31,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * One search as every tune command runs it: the study opened (or resumed) in the store, the
@@ -209,7 +209,7 @@ final class StudyRun implements AutoCloseable {
         throw new UserError(noTrialSucceeded(r));
     }
 
-    static String noTrialSucceeded(Result r) {
+    private static String noTrialSucceeded(Result r) {
         Map<String, Long> reasons = r.trials().stream().filter(t -> t.error() != null)
                 .collect(Collectors.groupingBy(Trial::error, LinkedHashMap::new, Collectors.counting()));
         long pruned = r.counts().get(TrialState.PRUNED);
@@ -219,7 +219,7 @@ final class StudyRun implements AutoCloseable {
         long failed = reasons.values().stream().mapToLong(Long::longValue).sum();
         List<Map.Entry<String, Long>> byCount = reasons.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
-        StringBuilder sb = new StringBuilder("no trial finished ok: ").append(failed).append(failed == 1 ? " failed" : " failed");
+        StringBuilder sb = new StringBuilder("no trial finished ok: ").append(failed).append(" failed");
         if (pruned > 0) sb.append(", ").append(pruned).append(" pruned");
         sb.append(": ");
         int shown = Math.min(3, byCount.size());
