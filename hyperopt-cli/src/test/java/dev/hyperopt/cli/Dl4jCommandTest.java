@@ -115,6 +115,15 @@ class Dl4jCommandTest {
         Files.writeString(empty, "a,b,class\n");
         assertOneLine(Cli.run(args("dl4j", "tune", "--data", empty.toString())), "the data set is empty");
 
+        Path oneClass = dir.resolve("one-class.csv");
+        Files.writeString(oneClass, "a,class\n1,x\n2,x\n3,x\n4,x\n5,x\n6,x\n");
+        assertOneLine(Cli.run(args("dl4j", "tune", "--data", oneClass.toString())),
+                oneClass + ": every example has the same class (a classifier needs examples of two classes at least)");
+
+        Path onlyClass = dir.resolve("only-class.arff");
+        Files.writeString(onlyClass, "@relation c\n@attribute c {x,y}\n@data\nx\ny\nx\ny\nx\n");
+        assertOneLine(Cli.run(args("dl4j", "tune", "--data", onlyClass.toString())), "needs at least one input attribute and a class attribute");
+
         Path negative = dir.resolve("neg.csv");
         Files.writeString(negative, "1,2,0\n3,4,1\n5,6,-3\n7,8,1\n9,9,0\n");
         assertOneLine(Cli.run(args("dl4j", "tune", "--data", negative.toString())), "label -3");

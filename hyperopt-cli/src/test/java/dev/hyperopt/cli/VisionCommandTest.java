@@ -171,6 +171,11 @@ class VisionCommandTest {
         Files.writeString(one.resolve("other/broken.jpg"), "not a JPEG");
         assertOneLine(Cli.run("vision", "tune", "--data", one.toString(), "--store", "memory:"), "broken.jpg: not an image that can be read");
 
+        Path oneClass = dir.resolve("one-class.csv");
+        Files.writeString(oneClass, "a,b,class\n1,2,x\n2,3,x\n3,4,x\n4,5,x\n5,6,x\n");
+        assertOneLine(Cli.run("vision", "tune", "--data", oneClass.toString(), "--store", "memory:"),
+                oneClass + ": every example has the same class (a classifier needs examples of two classes at least)");
+
         assertOneLine(Cli.run("vision", "tune", "--data", "rectangles", "--space", "nosuch"), "invalid value for --space: 'nosuch'");
         assertOneLine(Cli.run("vision", "tune", "--data", "rectangles", "--space", "mine.hspace"), "needs --kind cnn or --kind convnet");
         assertOneLine(Cli.run("vision", "tune", "--data", "rectangles", "--kind", "forest"), "invalid value for --kind: 'forest'");

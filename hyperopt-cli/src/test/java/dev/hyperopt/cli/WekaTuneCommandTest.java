@@ -194,6 +194,23 @@ class WekaTuneCommandTest {
     }
 
     @Test
+    void dataNoLearnerCanLearnFromIsRefusedWithOneLine() throws Exception {
+        Path onlyClass = Files.writeString(dir.resolve("only-class.arff"), "@relation c\n@attribute c {x,y}\n@data\nx\ny\n");
+        expectError(new String[]{"--data", onlyClass.toString()}, onlyClass + " has no attribute besides the class 'c': there is nothing to learn from");
+
+        Path oneClass = Files.writeString(dir.resolve("one-class.arff"),
+                "@relation c\n@attribute a numeric\n@attribute c {x,y}\n@data\n1,x\n2,x\n3,x\n4,x\n5,x\n6,x\n");
+        expectError(new String[]{"--data", oneClass.toString()}, oneClass + ": every row has the same class, 'x' (a classifier needs rows of two classes at least)");
+
+        Path few = Files.writeString(dir.resolve("few.arff"), "@relation c\n@attribute a numeric\n@attribute c {x,y}\n@data\n1,x\n2,y\n3,x\n");
+        expectError(new String[]{"--data", few.toString()}, few + " has 3 rows to train on, fewer than the 5 parts each trial is scored on (give --folds 3 or fewer, or more rows)");
+        // Nothing was tuned or saved.
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".model"));
+        }
+    }
+
+    @Test
     void aTestSetWithOtherAttributesIsOneLine() throws Exception {
         Path num = Files.writeString(dir.resolve("num.arff"), NUMERIC);
         expectError(new String[]{"--data", "iris", "--test", num.toString()}, "does not match iris");

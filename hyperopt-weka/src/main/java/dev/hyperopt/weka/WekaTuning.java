@@ -114,6 +114,11 @@ final class WekaTuning implements Tuning {
             test = t;
             testWhat = testFile + " (" + t.numInstances() + " rows)";
         }
+        Instances learnable = train;
+        user(() -> {
+            DataSets.checkLearnable(learnable, cvHoldout != null ? 2 : folds, testFraction != null ? data + " less its holdout" : data);
+            return null;
+        });
         boolean nominal = train.classAttribute().isNominal();
         Metric loss = chosen != null ? chosen : Metric.defaultFor(nominal);
         if (loss.nominalOnly() && !nominal) {

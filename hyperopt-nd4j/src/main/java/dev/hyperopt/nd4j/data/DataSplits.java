@@ -129,6 +129,7 @@ public record DataSplits(String name, Dataset train, Dataset valid, Dataset test
         else if (name.endsWith(".arff")) all = ArffReader.read(file);
         else if (name.contains("idx3")) all = IdxReader.read(file, IdxReader.labelsFor(file), 0);
         else throw new DataException(file + ": unknown format (use .csv, .arff or an IDX *-images-idx3-ubyte[.gz] file)");
+        checkLearnable(all, file.toString());
         int n = all.size();
         int nValid = sizes.validOr(Math.max(1, n / 5));
         int nTest = sizes.testOr(Math.max(1, n / 5));
@@ -138,8 +139,30 @@ public record DataSplits(String name, Dataset train, Dataset valid, Dataset test
                     + nTest + " test examples");
         }
         int[] order = Permutations.random(n, new SplittableRandom(seed));
-        return new DataSplits(file.toString(), all.rows(slice(order, 0, nTrain)), all.rows(slice(order, nTrain, nTrain + nValid)),
+        Dataset train = all.rows(slice(order, 0, nTrain));
+        if (distinctClasses(train) < 2) {
+            throw new DataException(file + ": the " + nTrain + " training examples hold one class only (give more examples or a larger --train-size)");
+        }
+        return new DataSplits(file.toString(), train, all.rows(slice(order, nTrain, nTrain + nValid)),
                 all.rows(slice(order, nTrain + nValid, nTrain + nValid + nTest)));
+    }
+
+    /**
+     * Refuses data no network can learn from: no feature besides the class, or one class only.
+     *
+     * @throws DataException with one line that says which
+     */
+    public static void checkLearnable(Dataset all, String source) {
+        if (all.dimension() == 0) throw new DataException(source + " has no feature besides the class: there is nothing to learn from");
+        if (distinctClasses(all) < 2) {
+            throw new DataException(source + ": every example has the same class (a classifier needs examples of two classes at least)");
+        }
+    }
+
+    private static int distinctClasses(Dataset d) {
+        int n = 0;
+        for (int c : d.classCounts()) if (c > 0) n++;
+        return n;
     }
 
     private static int[] slice(int[] a, int from, int to) {

@@ -120,6 +120,34 @@ public final class DataSets {
     }
 
     /**
+     * Refuses training data no learner can learn from: no attribute besides the class, a
+     * nominal class with one value only (or a numeric one that never changes), or fewer rows
+     * than there are parts to score a trial on.
+     *
+     * @param parts the folds of cross-validation, or 2 for a holdout
+     * @throws IllegalArgumentException with one line saying what is wrong and what to do
+     */
+    public static void checkLearnable(Instances train, int parts, String source) {
+        Attribute c = train.classAttribute();
+        if (train.numAttributes() < 2) {
+            throw new IllegalArgumentException(source + " has no attribute besides the class '" + c.name() + "': there is nothing to learn from");
+        }
+        double first = train.instance(0).classValue();
+        boolean varies = false;
+        for (int i = 1; i < train.numInstances() && !varies; i++) varies = train.instance(i).classValue() != first;
+        if (!varies) {
+            throw new IllegalArgumentException(source + ": every row has the same class, " + (c.isNominal()
+                    ? "'" + c.value((int) first) + "' (a classifier needs rows of two classes at least)"
+                    : c.name() + " = " + first + " (there is nothing to predict)"));
+        }
+        if (train.numInstances() < parts) {
+            throw new IllegalArgumentException(source + " has " + train.numInstances() + (train.numInstances() == 1 ? " row" : " rows")
+                    + " to train on, fewer than the " + parts + " parts each trial is scored on (give --folds "
+                    + Math.max(2, train.numInstances()) + " or fewer, or more rows)");
+        }
+    }
+
+    /**
      * A train and a test part: the test part is {@code fraction} of the rows, drawn within
      * each class for a nominal class (stratified), so both parts keep the class proportions.
      */
