@@ -1,7 +1,6 @@
 package dev.hyperopt.weka;
 
 import dev.hyperopt.engine.api.Config;
-import dev.hyperopt.weka.standin.StandIns;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
 import weka.core.Utils;
@@ -60,13 +59,10 @@ public record Pipeline(WekaSpec filter, WekaSpec classifier) {
         return asClassifier().commandLine();
     }
 
-    /**
-     * A new, untrained classifier for this pipeline; components that Java cannot serialize
-     * are replaced by {@link StandIns stand-ins} that can, so that every model saves.
-     */
+    /** A new, untrained classifier for this pipeline. */
     public Classifier newClassifier() {
         WekaBootstrap.init();
-        return StandIns.apply(asClassifier().newInstance(Classifier.class));
+        return asClassifier().newInstance(Classifier.class);
     }
 
     /**
@@ -102,7 +98,7 @@ public record Pipeline(WekaSpec filter, WekaSpec classifier) {
         String name = parts[0];
         List<String> opts = new ArrayList<>(List.of(parts).subList(1, parts.length));
         WekaClasses.check(name, List.of(WekaClasses.Kind.CLASSIFIER));
-        return StandIns.apply(new WekaSpec(name, opts).newInstance(Classifier.class));
+        return new WekaSpec(name, opts).newInstance(Classifier.class);
     }
 
     @Override

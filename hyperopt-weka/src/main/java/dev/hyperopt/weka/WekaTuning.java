@@ -17,7 +17,6 @@ import dev.hyperopt.weka.objective.EvaluationSettings;
 import dev.hyperopt.weka.objective.Metric;
 import dev.hyperopt.weka.objective.WekaObjective;
 import dev.hyperopt.weka.objective.WekaObjective.Scored;
-import dev.hyperopt.weka.standin.StandIns;
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
 import weka.classifiers.meta.Vote;
@@ -209,7 +208,7 @@ final class WekaTuning implements Tuning {
             } else {
                 out.println("test loss: none (give --test FILE or --holdout FRACTION)");
             }
-            String voteLine = StandIns.wekaNames(Utils.toCommandLine(ensemble.vote()));
+            String voteLine = Utils.toCommandLine(ensemble.vote());
             out.printf("weka:    %s%n", voteLine);
             measured.put("weka", voteLine);
             List<Map<String, Object>> weights = new ArrayList<>();

@@ -21,9 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its other hyperparameters: on 57 rows a few Weka learners fail for some values (JRip
  * without pruning, a Gaussian process with an unscaled polynomial kernel), as they would in
  * a search, where such a trial fails and the search goes on; a branch fails the test only
- * when all three draws fail. Every pipeline that trains is also saved as {@code weka tune}
- * saves its model, loaded back, and must predict exactly as before: every component of the
- * shipped spaces saves (PrincipalComponents and GaussianProcesses through their stand-ins).
+ * when all three draws fail.
  */
 class EveryBranchBuildsTest {
 
@@ -48,24 +46,11 @@ class EveryBranchBuildsTest {
         assertThat(taken).contains("regressors.any_regressor=gaussian_processes", "regressors.any_regressor=m5p");
     }
 
-    /** Trains, saves as a Weka .model, loads and compares every prediction on the data. */
-    private static void assertSavesAndLoads(Classifier c, Instances data) throws Exception {
-        c.buildClassifier(data);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        weka.core.SerializationHelper.write(bytes, c);
-        Classifier back = (Classifier) weka.core.SerializationHelper.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
-        for (int i = 0; i < data.numInstances(); i++) {
-            assertThat(back.distributionForInstance(data.instance(i))).as("row %d", i)
-                    .containsExactly(c.distributionForInstance(data.instance(i)));
-        }
-    }
-
     private static Set<String> buildAll(String spaceName, Instances data) throws Exception {
         var space = WekaSpaces.load(spaceName);
         Set<String> taken = new HashSet<>();
         java.util.Map<String, List<String>> failures = new java.util.LinkedHashMap<>();
         Set<String> built = new HashSet<>();
-        java.util.Map<String, String> unsaved = new java.util.LinkedHashMap<>();
         for (Branches.Forced f : Branches.everyOption(space, 7, 3)) {
             String branch = f.label() + "=" + f.option();
             taken.add(branch);
@@ -84,17 +69,10 @@ class EveryBranchBuildsTest {
                 built.add(branch);
             } catch (Exception | AssertionError e) {
                 failures.computeIfAbsent(branch, k -> new ArrayList<>()).add(p.commandLine() + " -> " + e);
-                continue;
-            }
-            try {
-                assertSavesAndLoads(p.newClassifier(), data);
-            } catch (Exception | AssertionError e) {
-                unsaved.put(branch, p.commandLine() + " -> " + e);
             }
         }
         failures.keySet().removeAll(built);
         assertThat(failures).isEmpty();
-        assertThat(unsaved).as("pipelines that train but do not save, load and predict alike").isEmpty();
         return taken;
     }
 }
