@@ -17,9 +17,6 @@ import weka.core.Instances;
 import weka.core.SelectedTag;
 import weka.core.Utils;
 
-import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,15 +46,6 @@ final class WekaEnsemble {
         NotSaveable(long trial) {
             super("the model of trial " + trial + " cannot be saved");
             this.trial = trial;
-        }
-    }
-
-    private static boolean serializable(Classifier c) {
-        try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
-            out.writeObject(c);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 
@@ -128,7 +116,7 @@ final class WekaEnsemble {
         }
         trainAll(trained.values(), train);
         for (Map.Entry<Long, Classifier> c : trained.entrySet()) {
-            if (!serializable(c.getValue())) throw new NotSaveable(c.getKey());
+            if (!WekaModels.writable(c.getValue())) throw new NotSaveable(c.getKey());
         }
         Vote vote = new Vote();
         vote.setCombinationRule(new SelectedTag(Vote.AVERAGE_RULE, Vote.TAGS_RULES));

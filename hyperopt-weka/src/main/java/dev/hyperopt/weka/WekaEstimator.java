@@ -21,10 +21,8 @@ import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.SerializationHelper;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -323,7 +321,7 @@ public final class WekaEstimator {
     public void saveModel(Path file) throws Exception {
         requireFitted();
         try {
-            ModelFiles.save(file, path -> SerializationHelper.write(path.toString(), model));
+            ModelFiles.save(file, path -> WekaModels.write(model, path));
         } catch (IOException e) {
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }

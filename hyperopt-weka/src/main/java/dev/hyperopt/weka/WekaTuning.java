@@ -21,11 +21,9 @@ import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
 import weka.classifiers.meta.Vote;
 import weka.core.Instances;
-import weka.core.SerializationHelper;
 import weka.core.Utils;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -278,15 +276,15 @@ final class WekaTuning implements Tuning {
         /**
          * Saves a model.
          *
-         * @return null, or why Java cannot serialize it (some Weka 3.8 models hold objects that are
-         *         not serializable, such as PrincipalComponents' matrix): then nothing is written
+         * @return null, or why Java cannot serialize it (a component of a space of one's own whose
+         *         model holds objects that are not serializable): then nothing is written
          */
         private static String save(Classifier c, Path file) {
             try {
-                ModelFiles.save(file, path -> SerializationHelper.write(path.toString(), c));
+                ModelFiles.save(file, path -> WekaModels.write(c, path));
                 return null;
             } catch (java.io.NotSerializableException e) {
-                return "Weka cannot serialize this pipeline's model (" + e.getMessage() + " is not serializable); "
+                return "Java cannot serialize this pipeline's model (" + e.getMessage() + " is not serializable); "
                         + "its command line rebuilds it";
             } catch (Exception e) {
                 throw new CommandException("cannot write " + file + ": " + e.getMessage());
