@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.URIUtil;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
@@ -126,7 +127,8 @@ public final class Dashboard implements AutoCloseable {
                 send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "text/plain", "the dashboard only reads\n");
                 return true;
             }
-            String path = Request.getPathInContext(request);
+            // Study names are sent percent-encoded ("random%20search"); routes compare decoded text.
+            String path = URIUtil.decodePath(Request.getPathInContext(request));
             Fields query = Request.extractQueryParameters(request);
             try {
                 route(path, query, response, callback);
@@ -142,7 +144,12 @@ public final class Dashboard implements AutoCloseable {
         }
 
         private void route(String path, Fields query, Response response, Callback callback) {
-            if (path.equals("/") || path.equals("/index.html")) {
+            if (path.equals("/favicon.ico")) {
+                // No icon: an empty answer, so that browsers log no failed request.
+                response.setStatus(HttpStatus.NO_CONTENT_204);
+                response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+                callback.succeeded();
+            } else if (path.equals("/") || path.equals("/index.html")) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("page", "list");
                 data.put("studies", views.studies());
