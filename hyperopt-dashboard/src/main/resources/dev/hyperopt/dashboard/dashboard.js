@@ -187,9 +187,15 @@
     clear(legend);
     studies.forEach(function (st, i) {
       var item = h('span', { 'class': 'legend-item' }, legend);
-      h('span', { 'class': 'swatch', style: 'background:' + COLORS[i % COLORS.length] }, item);
+      h('span', { 'class': 'swatch', style: swatch(i) }, item);
       h('a', { href: studyUrl(st.study) }, item, st.study);
     });
+  }
+
+  /** The legend's sample of study i's line: solid, or dashed like its line. */
+  function swatch(i) {
+    var c = COLORS[i % COLORS.length];
+    return i % 2 ? 'background:repeating-linear-gradient(90deg,' + c + ' 0 5px,transparent 5px 8px)' : 'background:' + c;
   }
 
   function drawHistory(box, studies) {
@@ -248,7 +254,9 @@
       });
       if (d) {
         d += 'L' + X(maxN).toFixed(1) + ' ' + Y(best).toFixed(1);
-        s('path', { d: d, fill: 'none', stroke: color, 'stroke-width': 2, 'class': 'best-line', 'data-study': st.study }, svg);
+        // Every other study's line is dashed, so that lines that coincide (equal best losses) both stay visible.
+        s('path', { d: d, fill: 'none', stroke: color, 'stroke-width': 2, 'stroke-dasharray': i % 2 ? '7 4' : null,
+          'class': 'best-line', 'data-study': st.study }, svg);
       }
     });
   }
@@ -264,8 +272,7 @@
     studies.forEach(function (st, i) {
       var card = h('div', { 'class': 'card', 'data-study': st.study, 'data-trials': String(st.trials) }, cards);
       var title = h('h3', null, card);
-      h('span', { 'class': 'swatch', style: 'display:inline-block;width:14px;height:3px;margin-right:8px;vertical-align:middle;background:'
-        + COLORS[i % COLORS.length] }, title);
+      h('span', { 'class': 'swatch', style: swatch(i) }, title);
       h('a', { href: studyUrl(st.study) }, title, st.study);
       var dl = h('dl', null, card);
       function row(k, v) { h('dt', null, dl, k); h('dd', null, dl, v); }

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 
 /**
  * Writes the trials of one study into an SQLite file through a store of its own, as a run in
- * another process would: a learning rate that matters most, a width and an activation, and
+ * another process would: a learning rate that matters most, a width best near 256, an activation, and
  * failures for some large rates.
  */
 final class StudyWriter implements AutoCloseable {
@@ -47,7 +47,8 @@ final class StudyWriter implements AutoCloseable {
         double lr = c.getDouble("lr");
         if (lr > 0.05 && c.getString("activation").equals("relu")) return Outcome.fail("diverged: the loss became NaN");
         double d = Math.log10(lr) + 3;
-        return Outcome.ok(0.1 + d * d * 0.2 + (c.getString("activation").equals("tanh") ? 0.05 : 0) + c.getDouble("units") / 512 * 0.02);
+        double w = (c.getDouble("units") - 256) / 256;
+        return Outcome.ok(0.1 + d * d * 0.2 + w * w * 0.3 + (c.getString("activation").equals("tanh") ? 0.05 : 0));
     }
 
     @Override
