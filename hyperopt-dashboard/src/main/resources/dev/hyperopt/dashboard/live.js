@@ -6,7 +6,8 @@
   var url = me.getAttribute('data-version-url');
   var version = me.getAttribute('data-version');
   var key = 'hyperopt-dashboard-scroll:' + location.pathname;
-  var POLL_MS = 2000;
+  // A large study's page takes long to compute and draw: poll no more often than three times what this load took.
+  var POLL_MS = Math.max(2000, Math.round(3 * performance.now()));
 
   try {
     var y = sessionStorage.getItem(key);

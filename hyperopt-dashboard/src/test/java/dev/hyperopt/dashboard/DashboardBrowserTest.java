@@ -56,6 +56,7 @@ class DashboardBrowserTest {
                 random.trials(40);
             }
         }).get();
+        writer.submit(tpe::start).get();
         store = ReadOnlyStores.open("sqlite:" + db);
         dashboard = Dashboard.start(store, 0);
     }
@@ -110,15 +111,16 @@ class DashboardBrowserTest {
     @Test
     void theStudyPageReloadsWhenTrialsFinish() throws Exception {
         AtomicInteger reads = new AtomicInteger();
-        int before;
-        try (StudyWriter w = writer.submit(() -> new StudyWriter(db, "reloading", "rand", 5).trials(6)).get()) {
-            before = 6;
+        int before = 6;
+        Path file = dir.resolve("reloading.db");
+        try (StudyWriter w = writer.submit(() -> new StudyWriter(file, "reloading", "rand", 5).trials(before)).get();
+             TrialStore reloading = ReadOnlyStores.open("sqlite:" + file)) {
             TrialStore watched = (TrialStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {SharedTrialStore.class},
                     (proxy, method, args) -> {
                         // Read 1 draws the page; read 2 answers its first poll.
                         if (method.getName().equals("trials") && reads.incrementAndGet() == 2) writer.submit(() -> w.trials(3)).get();
                         try {
-                            return method.invoke(store, args);
+                            return method.invoke(reloading, args);
                         } catch (InvocationTargetException e) {
                             throw e.getCause();
                         }
@@ -142,7 +144,8 @@ class DashboardBrowserTest {
             }
         }
         String list = rendered(url("/"), 1400, 0);
-        assertThat(list).contains("data-study=\"tpe\"").contains("data-study=\"random\"").contains("href=\"/study/tpe\"");
+        assertThat(list).contains("data-study=\"tpe\"").contains("data-study=\"random\"").contains("href=\"/study/tpe\"")
+                .contains("<span class=\"state running\">running</span>");
         String compare = rendered(url("/compare?study=tpe&study=random"), 1400, 0);
         assertThat(compare).contains("id=\"compare-svg\"").contains("class=\"best-line\" data-study=\"tpe\"")
                 .contains("class=\"best-line\" data-study=\"random\"");
@@ -160,11 +163,11 @@ class DashboardBrowserTest {
 
     @Test
     void screenshots() throws IOException, InterruptedException {
-        for (String[] shot : new String[][] {{"dashboard-studies.png", "/"}, {"dashboard-study.png", "/study/tpe"},
-                {"dashboard-compare.png", "/compare?study=tpe&study=random"}}) {
+        for (String[] shot : new String[][] {{"dashboard-studies.png", "/", "360"}, {"dashboard-study.png", "/study/tpe", "1000"},
+                {"dashboard-compare.png", "/compare?study=tpe&study=random", "1000"}}) {
             Path png = OUT.resolve(shot[0]);
             Files.deleteIfExists(png);
-            Chromium.Run run = chromium.screenshot(url(shot[1]), png, 1400, 1000, OUT);
+            Chromium.Run run = chromium.screenshot(url(shot[1]), png, 1400, Integer.parseInt(shot[2]), OUT);
             assertThat(run.exit()).as("chromium exit status; stderr:\n%s", run.err()).isZero();
             assertThat(Files.size(png)).isGreaterThan(10_000);
         }

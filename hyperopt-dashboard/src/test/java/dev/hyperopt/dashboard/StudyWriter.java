@@ -43,6 +43,12 @@ final class StudyWriter implements AutoCloseable {
         return this;
     }
 
+    /** Starts one more trial and leaves it running, as a worker in the middle of it would. */
+    StudyWriter start() {
+        study.ask();
+        return this;
+    }
+
     private static Outcome outcome(Config c) {
         double lr = c.getDouble("lr");
         if (lr > 0.05 && c.getString("activation").equals("relu")) return Outcome.fail("diverged: the loss became NaN");
