@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code hyperopt dashboard}: a web server on 127.0.0.1 that shows the studies of a store while
@@ -42,6 +43,7 @@ import java.util.Optional;
 public final class Dashboard implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String HOST = "127.0.0.1";
+    private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     private final Server server;
     private final URI url;
@@ -121,6 +123,12 @@ public final class Dashboard implements AutoCloseable {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
+            // A page elsewhere could reach this server through a host name it points at 127.0.0.1 (DNS
+            // rebinding); requests addressed by any other name than the loopback's are refused.
+            if (!LOOPBACK_NAMES.contains(Request.getServerName(request))) {
+                send(response, callback, HttpStatus.FORBIDDEN_403, "text/plain", "the dashboard answers requests to 127.0.0.1 or localhost only\n");
+                return true;
+            }
             String method = request.getMethod();
             if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
                 response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");

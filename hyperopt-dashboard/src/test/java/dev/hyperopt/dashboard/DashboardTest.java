@@ -10,11 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -151,6 +155,22 @@ class DashboardTest {
             }
         }
         assertThat(sha(file)).isEqualTo(before);
+    }
+
+    @Test
+    void answersOnlyRequestsAddressedToTheLoopback() throws Exception {
+        assertThat(statusLine("127.0.0.1")).endsWith(" 200 OK");
+        assertThat(statusLine("localhost")).endsWith(" 200 OK");
+        assertThat(statusLine("attacker.example")).contains(" 403 ");
+    }
+
+    /** The status line of a GET of the list with this Host header, which HttpClient does not let a caller set. */
+    private static String statusLine(String host) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", dashboard.url().getPort())) {
+            s.getOutputStream().write(("GET /api/studies HTTP/1.1\r\nHost: " + host + ":" + dashboard.url().getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
     }
 
     @Test
