@@ -200,7 +200,9 @@
 
   function drawHistory(box, studies) {
     clear(box);
-    var W = 960, H = 380, m = { l: 70, r: 20, t: 16, b: 46 };
+    // Drawn at the width it is shown at, so that its text keeps its size on narrow windows.
+    var W = Math.max(420, Math.min(1200, Math.round(box.clientWidth || 960))), H = Math.round(Math.max(260, Math.min(380, W * 0.4)));
+    var m = { l: 70, r: 20, t: 16, b: 46 };
     var svg = s('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', id: 'compare-svg',
       'aria-label': 'loss of every ok trial against trial number, one color a study' }, box);
     var all = [], maxN = 0;
@@ -230,7 +232,7 @@
       s('line', { x1: m.l, x2: W - m.r, y1: y, y2: y, 'class': 'gridline' }, axis);
       s('text', { x: m.l - 8, y: y + 4, 'text-anchor': 'end' }, axis, fmt(v));
     });
-    linearTicks(Math.max(0, x0), x1, 8).filter(function (t) { return t === Math.round(t); }).forEach(function (t) {
+    linearTicks(Math.max(0, x0), x1, Math.max(3, Math.floor(W / 110))).filter(function (t) { return t === Math.round(t); }).forEach(function (t) {
       s('line', { x1: X(t), x2: X(t), y1: H - m.b, y2: H - m.b + 5 }, axis);
       s('text', { x: X(t), y: H - m.b + 18, 'text-anchor': 'middle' }, axis, String(t));
     });
