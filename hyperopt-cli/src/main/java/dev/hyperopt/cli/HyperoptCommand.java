@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         description = "Hyperparameter optimization: search spaces in .hspace files, searched by TPE, random search or annealing.",
         subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, SampleCommand.class, FmtCommand.class, GraphCommand.class,
                 TuneCommand.class, WorkerCommand.class, AskCommand.class, TellCommand.class, EnqueueCommand.class,
-                StudiesCommand.class, TrialsCommand.class, ReportCommand.class, BenchCommand.class})
+                StudiesCommand.class, TrialsCommand.class, ReportCommand.class, DashboardCommand.class, BenchCommand.class})
 public final class HyperoptCommand implements Runnable {
     @Spec
     CommandSpec spec;
