@@ -22,17 +22,18 @@ class LayeringTest {
     private static final String VISION = "dev.hyperopt.vision..";
     private static final String ND4J = "dev.hyperopt.nd4j..";
     private static final String REPORT = "dev.hyperopt.report..";
+    private static final String DASHBOARD = "dev.hyperopt.dashboard..";
     private static final String SUITE = "dev.hyperopt.suite..";
     private static final String TESTING = "dev.hyperopt.testing..";
     private static final String CLI = "dev.hyperopt.cli..";
 
     @ArchTest
     static final ArchRule theLanguageKnowsNothingAboveIt = noClasses().that().resideInAPackage(DSL)
-            .should().dependOnClassesThat().resideInAnyPackage(ENGINE, WEKA, DL4J, VISION, ND4J, REPORT, SUITE, TESTING, CLI);
+            .should().dependOnClassesThat().resideInAnyPackage(ENGINE, WEKA, DL4J, VISION, ND4J, REPORT, DASHBOARD, SUITE, TESTING, CLI);
 
     @ArchTest
     static final ArchRule theEngineKnowsNoFamilyReportOrCommandLine = noClasses().that().resideInAPackage(ENGINE)
-            .should().dependOnClassesThat().resideInAnyPackage(WEKA, DL4J, VISION, ND4J, REPORT, SUITE, TESTING, CLI,
+            .should().dependOnClassesThat().resideInAnyPackage(WEKA, DL4J, VISION, ND4J, REPORT, DASHBOARD, SUITE, TESTING, CLI,
                     "weka..", "org.nd4j..", "org.deeplearning4j..", "org.datavec..");
 
     @ArchTest
@@ -43,6 +44,11 @@ class LayeringTest {
     @ArchTest
     static final ArchRule theCommandLineKnowsNoFamily = noClasses().that().resideInAPackage(CLI)
             .should().dependOnClassesThat().resideInAnyPackage(WEKA, DL4J, VISION, ND4J, "weka..", "org.deeplearning4j..");
+
+    /** The report is a file anyone can write; the dashboard serves it, not the other way round. */
+    @ArchTest
+    static final ArchRule theReportKnowsNoDashboardOrCommandLine = noClasses().that().resideInAPackage(REPORT)
+            .should().dependOnClassesThat().resideInAnyPackage(DASHBOARD, CLI);
 
     @ArchTest
     static final ArchRule wekaKnowsNoOtherFamily = noClasses().that().resideInAPackage(WEKA)
