@@ -17,6 +17,7 @@ PostgreSQL needs HYPEROPT_TEST_PG and HYPEROPT_TEST_PG_CTL, as .ci/with-postgres
 them. Python 3 standard library only.
 """
 import argparse
+import collections
 import json
 import os
 import random
@@ -143,6 +144,7 @@ def run_store(kind, seconds, rng, keep):
     totals = dict(studies=0, trials=0, ok=0, failed=0, lost=0, duplicated=0, stuck=0, wrong=0,
                   driver_kills=0, worker_kills=0, server_restarts=0, user_errors=0, faults=0)
     errors = []
+    shown_errors = []
     end = time.monotonic() + seconds
     count = 0
     study_no = 0
@@ -214,6 +216,12 @@ def run_store(kind, seconds, rng, keep):
         if not finished and driver.alive():
             driver.kill()
             errors.append("study %s did not finish within 5 minutes of the faults stopping" % study)
+        for p in procs:
+            if not p.err.closed:
+                p.err.close()
+            shown = [e for e in user_errors(p.err_path) if not e.startswith("\tat ")]
+            totals["user_errors"] += len(shown)
+            shown_errors.extend(shown)
         result = check(store, study, per_study, env, work)
         totals["studies"] += 1
         for k in ("trials", "ok", "failed", "lost", "duplicated", "stuck", "wrong"):
@@ -221,16 +229,12 @@ def run_store(kind, seconds, rng, keep):
         if not finished:
             totals["stuck"] += per_study - result["trials"]
         print("%s %s: %s" % (kind, study, result), file=sys.stderr, flush=True)
-    for p in procs:
-        try:
-            p.err.close()
-        except Exception:
-            pass
-        totals["user_errors"] += len([e for e in user_errors(p.err_path) if not e.startswith("\tat ")])
     with open(evals) as f:
         totals["faults"] = sum(1 for line in f if not line.rstrip().endswith(" ok"))
-    if errors:
-        print("%s: %d abnormal exits, first: %s" % (kind, len(errors), errors[0]), file=sys.stderr)
+    for what, n in collections.Counter(errors).most_common():
+        print("%s: abnormal exit (%d times): %s" % (kind, n, what), file=sys.stderr)
+    for what, n in collections.Counter(shown_errors).most_common():
+        print("%s: shown to the user (%d times): %s" % (kind, n, what), file=sys.stderr)
     if keep:
         print("%s: files kept in %s" % (kind, work), file=sys.stderr)
     else:
