@@ -9,6 +9,7 @@ import dev.hyperopt.engine.api.Trial;
 import dev.hyperopt.engine.api.TrialState;
 import dev.hyperopt.engine.run.Hyperopt;
 import dev.hyperopt.engine.run.Result;
+import dev.hyperopt.engine.run.StopSignal;
 import dev.hyperopt.engine.store.SharedTrialStore;
 import dev.hyperopt.engine.store.StoreUrl;
 import dev.hyperopt.engine.store.jdbc.JdbcTrialStore;
@@ -68,6 +69,8 @@ class PostgresRestartTest {
         List<Throwable> workerFailures = new CopyOnWriteArrayList<>();
         List<Thread> workers = new java.util.ArrayList<>();
         List<SharedTrialStore> workerStores = new java.util.ArrayList<>();
+        // A worker that fails stops the driver, which would otherwise wait for ever for the trials it held.
+        StopSignal stop = new StopSignal();
         Result r;
         try (SharedTrialStore driver = factory.open(StoreUrl.parse(url));
              QueuedObjective queued = new QueuedObjective(driver, "s", Duration.ofMillis(10))) {
@@ -91,13 +94,14 @@ class PostgresRestartTest {
                         worker.run();
                     } catch (Throwable e) {
                         workerFailures.add(e);
+                        stop.request();
                     }
                 }, "worker-" + w);
                 t.start();
                 workers.add(t);
             }
             try {
-                r = Hyperopt.minimize(SPACE, queued).store(driver).study("s").algorithm("rand").seed(1).maxEvals(10).parallelism(2).run();
+                r = Hyperopt.minimize(SPACE, queued).store(driver).study("s").algorithm("rand").seed(1).maxEvals(10).parallelism(2).stopSignal(stop).run();
             } finally {
                 driver.updateSettings("s", Map.of(StoreWorker.RUN, StoreWorker.OVER));
                 for (Thread t : workers) t.join();
