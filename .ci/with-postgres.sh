@@ -8,7 +8,9 @@
 # postgres user (initdb refuses to run as root); it is
 # stopped and deleted when the command ends, whatever its outcome. Needs Debian's PostgreSQL
 # server packages (apt-get install postgresql); when they are missing and we are root, they
-# are installed. Without this script the PostgreSQL tests are skipped, saying why.
+# are installed. HYPEROPT_TEST_PG_CTL names a script that stops, starts or restarts the
+# server (argument stop, start or restart), for the tests of what a restart does.
+# Without this script the PostgreSQL tests are skipped, saying why.
 set -euo pipefail
 
 if [ "$#" -eq 0 ]; then
@@ -66,7 +68,19 @@ as_owner "'$PGBIN/pg_ctl' -D '$DATA/db' -o \"-p $PORT -k '$DATA' -c listen_addre
   || { cat "$DATA/server.log" >&2; exit 1; }
 as_owner "'$PGBIN/createdb' -h '$DATA' -p $PORT -U postgres hyperopt_test"
 
+# Tests and the fault benchmark restart the server mid-run: HYPEROPT_TEST_PG_CTL stop|start|restart.
+CTL="$DATA/ctl"
+cat > "$CTL" <<CTLEOF
+#!/bin/sh
+# Stops (fast: sessions are cut off), starts or restarts this script's PostgreSQL server.
+case "\$1" in stop|start|restart) ;; *) echo "usage: \$0 stop|start|restart" >&2; exit 2 ;; esac
+cmd="'$PGBIN/pg_ctl' -D '$DATA/db' -m fast -w -l '$DATA/server.log' -o \"-p $PORT -k '$DATA' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" \$1 >/dev/null"
+if [ "\$(id -u)" -eq 0 ]; then exec su postgres -s /bin/sh -c "\$cmd"; else exec sh -c "\$cmd"; fi
+CTLEOF
+chmod 755 "$CTL"
+
 export PGPASSWORD
+export HYPEROPT_TEST_PG_CTL="$CTL"
 export HYPEROPT_TEST_PG="postgresql://postgres@127.0.0.1:$PORT/hyperopt_test"
 echo "with-postgres: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') at $HYPEROPT_TEST_PG" >&2
 set +e

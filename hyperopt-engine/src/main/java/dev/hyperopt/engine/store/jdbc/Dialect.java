@@ -39,6 +39,20 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * The id of the transaction just begun on {@code c}, by which {@link #committed} finds
+     * out the outcome of a commit that a lost connection cut off; null where connections are
+     * not lost (a local file).
+     */
+    default Long transactionId(Connection c) throws SQLException {
+        return null;
+    }
+
+    /** Whether transaction {@code id} committed: true, false, or null while the server still shows it running. */
+    default Boolean committed(Connection c, long id) throws SQLException {
+        return false;
+    }
+
     /** A query that returns a row exactly when {@code table} exists, so that an up-to-date store opens without a write. */
     String tableExists(String table);
 }

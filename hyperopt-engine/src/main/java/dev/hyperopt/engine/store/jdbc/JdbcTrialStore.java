@@ -42,19 +42,31 @@ public final class JdbcTrialStore extends AbstractTrialStore implements SharedTr
     private final QueuedConfigs configs;
     private final Holder holder;
 
+    /** Opens a new connection to the store's database, in auto-commit mode. */
+    @FunctionalInterface
+    public interface Connector {
+        Connection connect() throws SQLException;
+    }
+
     /** A store whose leases run by the system clock; see {@link #JdbcTrialStore(Connection, Dialect, String, Clock)}. */
     public JdbcTrialStore(Connection connection, Dialect dialect, String where) {
         this(connection, dialect, where, Clock.systemUTC());
     }
 
+    /** A store on a connection that is not opened again once lost; see {@link #JdbcTrialStore(Connection, Connector, Dialect, String, Clock)}. */
+    public JdbcTrialStore(Connection connection, Dialect dialect, String where, Clock clock) {
+        this(connection, null, dialect, where, clock);
+    }
+
     /**
      * Takes over {@code connection} (in auto-commit mode) and brings its schema up to date.
      *
+     * @param reconnect opens the connection again when the server drops it (a restart); null: a lost connection fails the store's calls
      * @param where the store's URL as users wrote it, without any secret: it prefixes errors
      * @param clock what leases are measured by (heartbeats still come in real time)
      */
-    public JdbcTrialStore(Connection connection, Dialect dialect, String where, Clock clock) {
-        db = new StoreConnection(connection, dialect, where);
+    public JdbcTrialStore(Connection connection, Connector reconnect, Dialect dialect, String where, Clock clock) {
+        db = new StoreConnection(connection, reconnect, dialect, where);
         try {
             Schema.migrate(connection, dialect, where);
         } catch (SQLException e) {

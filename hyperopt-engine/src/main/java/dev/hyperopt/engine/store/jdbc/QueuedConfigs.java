@@ -49,8 +49,8 @@ final class QueuedConfigs {
                 }
             }
         };
-        // PostgreSQL: one statement is its own transaction; SQLite needs the write lock before it reads.
-        return db.dialect().claimsInOneStatement() ? db.read(take) : db.tx(take);
+        // A transaction even where one statement would do: a commit the connection's loss hides is looked up, not repeated.
+        return db.tx(take);
     }
 
     List<Map<String, Object>> queued(String study) {

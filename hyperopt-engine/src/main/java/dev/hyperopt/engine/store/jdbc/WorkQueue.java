@@ -115,7 +115,8 @@ final class WorkQueue {
     Optional<Trial> claim(String study) {
         long id = db.read(() -> studies.id(study));
         if (db.dialect().claimsInOneStatement()) {
-            Optional<Trial> queued = db.read(() -> claimQueued(id));
+            // In a transaction, so that a claim whose commit a lost connection hides is not made twice.
+            Optional<Trial> queued = db.tx(() -> claimQueued(id));
             if (queued.isPresent()) return queued;
         }
         // A look without a transaction first, so that idle workers do not queue for SQLite's write lock.
@@ -151,7 +152,7 @@ final class WorkQueue {
         });
     }
 
-    /** Claims the first queued trial no one else is taking, in one statement (its own transaction); a queued trial has reported nothing. */
+    /** Claims the first queued trial no one else is taking, in one statement; a queued trial has reported nothing. */
     private Optional<Trial> claimQueued(long id) throws SQLException {
         try (PreparedStatement p = db.prepare("UPDATE trials SET state = 'running', owner = ?, lease_until = ?, attempts = attempts + 1"
                 + " WHERE study_id = ? AND state = 'queued' AND number = (SELECT number FROM trials WHERE study_id = ?"

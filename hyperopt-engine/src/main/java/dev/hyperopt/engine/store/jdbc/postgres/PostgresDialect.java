@@ -4,6 +4,8 @@ import dev.hyperopt.engine.store.jdbc.Dialect;
 import dev.hyperopt.engine.store.jdbc.Schema;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -39,6 +41,27 @@ public final class PostgresDialect implements Dialect {
             c.rollback();
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public Long transactionId(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT txid_current()")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Override
+    public Boolean committed(Connection c, long id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT txid_status(?)")) {
+            p.setLong(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                String status = r.next() ? r.getString(1) : null;
+                if ("committed".equals(status)) return true;
+                if ("aborted".equals(status)) return false;
+                return null; // in progress, or too old to tell: ask again
+            }
         }
     }
 

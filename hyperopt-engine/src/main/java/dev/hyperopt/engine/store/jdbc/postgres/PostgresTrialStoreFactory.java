@@ -71,7 +71,8 @@ public final class PostgresTrialStoreFactory implements TrialStoreFactory {
         } catch (SQLException e) {
             throw new StoreException("store '" + url + "': cannot connect as " + user + ": " + describe(e, password), e);
         }
-        return new JdbcTrialStore(c, new PostgresDialect(), url.text(), clock);
+        // A server restart drops the connection; the store opens another the same way.
+        return new JdbcTrialStore(c, () -> DriverManager.getConnection(jdbc, p), new PostgresDialect(), url.text(), clock);
     }
 
     private static String firstSet(String a, String b) {
