@@ -72,9 +72,6 @@ public final class ChildJvmObjective implements Objective, AutoCloseable {
         if (o.error().startsWith("objective program closed its output")) {
             return new Outcome(false, o.loss(), name + "'s process" + o.error().substring("objective program".length()), o.attachments(), false);
         }
-        if (o.error().startsWith("timed out after ")) {
-            return new Outcome(false, o.loss(), o.error() + " (its process was killed)", o.attachments(), false);
-        }
         return o;
     }
 

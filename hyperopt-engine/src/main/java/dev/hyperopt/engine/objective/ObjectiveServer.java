@@ -46,15 +46,25 @@ public final class ObjectiveServer {
         // Only protocol lines go to the real standard output; anything a library prints goes to standard error.
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Objective served;
         try {
             served = objective.get();
-        } catch (RuntimeException | LinkageError e) {
-            System.err.println("cannot start the objective: " + describe(e));
+        } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+            // The first trial's reply carries the reason, so that it does not read as a bare exit status.
+            String reason = "cannot start the objective: " + describe(e);
+            System.err.println(reason);
+            try {
+                if (in.readLine() != null) {
+                    protocol.println(CommandObjective.JSON.writeValueAsString(Map.of("status", "fail", "error", reason)));
+                    protocol.flush();
+                }
+            } catch (IOException ignored) {
+                // the parent is gone
+            }
             System.exit(2);
             return;
         }
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try {
             String line;
             while ((line = in.readLine()) != null) {
