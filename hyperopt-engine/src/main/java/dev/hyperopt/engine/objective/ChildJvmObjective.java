@@ -4,6 +4,9 @@ import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.TrialContext;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,7 @@ public final class ChildJvmObjective implements Objective, AutoCloseable {
     /** The class path children get, where it differs from this JVM's (a launcher's class-data archive). */
     public static final String CLASSPATH_PROPERTY = "hyperopt.child.classpath";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChildJvmObjective.class);
     private static final Pattern EXITED = Pattern.compile("objective program exited with status (-?\\d+) (.*)");
     private static final Pattern MEMORY = Pattern.compile("\\d+[kKmMgG]?");
 
@@ -38,7 +42,7 @@ public final class ChildJvmObjective implements Objective, AutoCloseable {
      * @param heap       the child's {@code -Xmx} ({@code 1g}, {@code 512m})
      * @param jvmOptions further JVM options ({@code -Dkey=value})
      * @param args       the program's arguments
-     * @param stderr     receives the children's standard error lines, or null to log them
+     * @param stderr     receives the children's standard error lines, or null to log them at debug level
      */
     public ChildJvmObjective(String name, Class<?> mainClass, String heap, List<String> jvmOptions, List<String> args,
                              Consumer<String> stderr) {
@@ -57,7 +61,8 @@ public final class ChildJvmObjective implements Objective, AutoCloseable {
         cmd.addAll(args);
         StringBuilder sh = new StringBuilder("exec");
         for (String a : cmd) sh.append(' ').append(shellQuote(a));
-        this.command = new CommandObjective(sh.toString(), null, stderr, true);
+        // A child's standard error is mostly its libraries' start-up chatter: logged at debug level unless asked for.
+        this.command = new CommandObjective(sh.toString(), null, stderr != null ? stderr : line -> LOG.debug("{}", line), true);
     }
 
     @Override
