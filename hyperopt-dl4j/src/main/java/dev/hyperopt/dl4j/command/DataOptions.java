@@ -20,6 +20,13 @@ final class DataOptions {
             CommandOption.value("--test-size", "N", "test examples for the refit (default: 2000, the official 10000, 20% of a file)"),
             CommandOption.value("--data-seed", "S", "seed of the generators and of the split").withDefault("0"));
 
+    /** The data as the options name it, for trials that load it in their own JVM. */
+    static dev.hyperopt.dl4j.objective.IsolatedDl4jObjective.Source source(Arguments args) {
+        return new dev.hyperopt.dl4j.objective.IsolatedDl4jObjective.Source(args.value("--data"),
+                new DataSplits.Sizes(args.integer("--train-size", 1), args.integer("--valid-size", 1), args.integer("--test-size", 1)),
+                args.longValue("--data-seed"));
+    }
+
     /** The training, validation and test sets the options name. */
     static DataSplits open(Arguments args) {
         DataSplits.Sizes sizes = new DataSplits.Sizes(args.integer("--train-size", 1), args.integer("--valid-size", 1), args.integer("--test-size", 1));

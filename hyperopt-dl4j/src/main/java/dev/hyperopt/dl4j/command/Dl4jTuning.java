@@ -5,6 +5,7 @@ import dev.hyperopt.dl4j.model.BaselineMlp;
 import dev.hyperopt.dl4j.model.NetEnsemble;
 import dev.hyperopt.dl4j.model.TrainedNet;
 import dev.hyperopt.dl4j.objective.Dl4jObjective;
+import dev.hyperopt.dl4j.objective.IsolatedDl4jObjective;
 import dev.hyperopt.dsl.ir.SearchSpace;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.api.Trial;
@@ -37,7 +38,8 @@ import java.util.function.Consumer;
 /**
  * {@code hyperopt dl4j tune --data D}: tunes a deep network of the DL4J family on a data set,
  * refits the best configuration, reports its test error and saves it (DL4J's
- * ModelSerializer format).
+ * ModelSerializer format). Each trial trains in a child JVM, one per parallel trial, unless
+ * {@code --in-process}.
  */
 public final class Dl4jTuning implements Tuning {
     private static final List<CommandOption> OPTIONS;
@@ -51,6 +53,9 @@ public final class Dl4jTuning implements Tuning {
         o.add(CommandOption.value("--ensemble", "N", "picks of the ensemble selected among the best trials' nets by their "
                 + "validation predictions; 0 for the best net alone").withDefault("50"));
         o.add(CommandOption.flag("--verbose", "print every layer's pretraining and every fine-tuning epoch"));
+        o.add(CommandOption.value("--trial-memory", "SIZE", "each trial's JVM heap (ND4J's arrays live outside it)").withDefault("1g"));
+        o.add(CommandOption.flag("--in-process", "train the trials in this JVM rather than one child JVM per parallel trial "
+                + "(no start-up cost, but a trial past --trial-timeout is not stopped and a crash ends the run)"));
         OPTIONS = List.copyOf(o);
     }
 
@@ -94,7 +99,16 @@ public final class Dl4jTuning implements Tuning {
         boolean verbose = args.flag("--verbose");
         Dl4jObjective objective = new Dl4jObjective(splits, units == null ? 0 : units, seconds, verbose ? lines(log, "") : null);
         String study = "dl4j-" + FamilyInputs.spaceName(spaceName) + "-" + Path.of(args.value("--data")).getFileName();
-        return new Dl4jSearch(space, objective, splits, study, verbose, knownGood(space), args.integer("--ensemble", 0));
+        IsolatedDl4jObjective isolated = null;
+        if (!args.flag("--in-process")) {
+            try {
+                isolated = new IsolatedDl4jObjective(splits, DataOptions.source(args), units == null ? 0 : units, seconds, verbose,
+                        args.value("--trial-memory"), List.of(), verbose ? lines(log, "") : null);
+            } catch (IllegalArgumentException e) {
+                throw new CommandException("invalid value for --trial-memory: " + e.getMessage());
+            }
+        }
+        return new Dl4jSearch(space, objective, isolated, splits, study, verbose, knownGood(space), args.integer("--ensemble", 0));
     }
 
     /** DL4J's usual first MLP ({@link BaselineMlp#config}) where the space holds it: the first trial. */
@@ -116,11 +130,17 @@ public final class Dl4jTuning implements Tuning {
         };
     }
 
-    private record Dl4jSearch(SearchSpace space, Dl4jObjective net, DataSplits splits, String study, boolean verbose,
-                              List<Map<String, Object>> knownGood, int ensembleSize) implements Search {
+    /** {@code isolated} trains the trials in child JVMs, or is null to train them in {@code net}; refits run in {@code net}. */
+    private record Dl4jSearch(SearchSpace space, Dl4jObjective net, IsolatedDl4jObjective isolated, DataSplits splits, String study,
+                              boolean verbose, List<Map<String, Object>> knownGood, int ensembleSize) implements Search {
         @Override
         public Objective objective() {
-            return net;
+            return isolated != null ? isolated : net;
+        }
+
+        @Override
+        public void close() {
+            if (isolated != null) isolated.close();
         }
 
         @Override
@@ -164,7 +184,7 @@ public final class Dl4jTuning implements Tuning {
          */
         private Map<String, Object> ensemble(Trial best, Path model, PrintWriter out, PrintWriter log) {
             if (ensembleSize == 0) return null;
-            List<Dl4jObjective.Kept> kept = net.kept();
+            List<Dl4jObjective.Kept> kept = isolated != null ? isolated.kept() : net.kept();
             if (kept.stream().noneMatch(k -> k.trial() == best.number())) return null;
             int[] y = splits.valid().labels();
             List<EnsembleSelection.Candidate> candidates = new ArrayList<>();

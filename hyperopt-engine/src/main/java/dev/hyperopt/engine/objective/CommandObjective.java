@@ -67,6 +67,7 @@ public final class CommandObjective implements Objective, AutoCloseable {
     private final String command;
     private final Path directory;
     private final Consumer<String> stderr;
+    private final boolean sendTimeLeft;
     private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
     private final Set<Worker> all = ConcurrentHashMap.newKeySet();
     private final AtomicInteger started = new AtomicInteger();
@@ -83,10 +84,25 @@ public final class CommandObjective implements Objective, AutoCloseable {
      *                  {@code [objective N]} where N counts the copies started; null to log them
      */
     public CommandObjective(String command, Path directory, Consumer<String> stderr) {
+        this(command, directory, stderr, false);
+    }
+
+    /**
+     * @param sendTimeLeft whether each request also carries {@code "seconds_left"}, the time the
+     *                     trial has before it is killed (absent when it has no limit), so that a
+     *                     program that can stop on its own stops before the kill
+     */
+    public CommandObjective(String command, Path directory, Consumer<String> stderr, boolean sendTimeLeft) {
         if (command == null || command.isBlank()) throw new IllegalArgumentException("the objective command is empty");
         this.command = command;
         this.directory = directory;
         this.stderr = stderr != null ? stderr : line -> LOG.info("{}", line);
+        this.sendTimeLeft = sendTimeLeft;
+    }
+
+    /** The process ids of the copies of the program running now. */
+    public List<Long> processIds() {
+        return all.stream().filter(w -> w.process.isAlive()).map(w -> w.process.pid()).sorted().toList();
     }
 
     public String command() {
@@ -207,6 +223,7 @@ public final class CommandObjective implements Objective, AutoCloseable {
             request.put("trial", ctx.trial());
             request.put("config", ctx.config() == null ? null : ctx.config().value());
             request.put("labels", ctx.labels());
+            if (sendTimeLeft && ctx.remaining().isPresent()) request.put("seconds_left", Math.max(0, ctx.remaining().get().toMillis()) / 1000.0);
             try {
                 in.write(JSON.writeValueAsString(request));
                 in.write('\n');

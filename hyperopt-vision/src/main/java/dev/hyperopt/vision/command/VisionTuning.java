@@ -28,6 +28,7 @@ import dev.hyperopt.vision.data.ImageSplits;
 import dev.hyperopt.vision.data.Images;
 import dev.hyperopt.vision.model.VisionModel;
 import dev.hyperopt.vision.objective.VisionObjective;
+import dev.hyperopt.vision.objective.VisionWorker;
 import dev.hyperopt.vision.pipeline.InvalidArchitectureException;
 
 import java.io.IOException;
@@ -44,7 +45,8 @@ import java.util.function.Supplier;
  * {@code hyperopt vision tune --data D}: tunes an image classifier of the vision family (a
  * random-filter pipeline or a trained CNN) on a data set, refits the best configuration on
  * the training and validation images, reports its test accuracy and saves it for
- * {@code vision predict}.
+ * {@code vision predict}. Each trial runs in a child JVM, one per parallel trial, unless
+ * {@code --in-process}.
  */
 public final class VisionTuning implements Tuning {
     private static final List<CommandOption> OPTIONS = List.of(
@@ -62,7 +64,10 @@ public final class VisionTuning implements Tuning {
             CommandOption.value("--refit-size", "N|all", "images the best configuration is refitted on: more than the training and "
                     + "validation images the search used (fashion-mnist: up to all 60000 of its training set; rectangles, convex: "
                     + "generated); default: the training and validation images"),
-            CommandOption.flag("--verbose", "print every CNN training epoch"));
+            CommandOption.flag("--verbose", "print every CNN training epoch"),
+            CommandOption.value("--trial-memory", "SIZE", "each trial's JVM heap (ND4J's arrays live outside it)").withDefault("1g"),
+            CommandOption.flag("--in-process", "score the trials in this JVM rather than one child JVM per parallel trial "
+                    + "(no start-up cost, but a crash ends the run)"));
 
     /** The images of Fashion-MNIST's official training set. */
     private static final int FASHION_MNIST_TRAINING = 60_000;
@@ -129,7 +134,18 @@ public final class VisionTuning implements Tuning {
         log.printf(Locale.ROOT, "data: %s, %d training, %d validation, %d test images of %dx%dx%d, %d classes%n", splits.name(),
                 t.size(), splits.valid().size(), splits.test().size(), t.channels(), t.height(), t.width(), t.classes());
         boolean verbose = args.flag("--verbose");
-        Objective objective = builds.objective(splits, verbose ? lines(log, "") : null);
+        Objective objective;
+        if (args.flag("--in-process")) {
+            objective = builds.objective(splits, verbose ? lines(log, "") : null);
+        } else {
+            try {
+                objective = VisionWorker.isolated(new VisionWorker.Source(args.value("--data"), sizes, splitSeed, scaleTo),
+                        builds instanceof CnnKind ? "cnn" : "convnet", seconds, verbose, args.value("--trial-memory"), List.of(),
+                        verbose ? lines(log, "") : null);
+            } catch (IllegalArgumentException e) {
+                throw new CommandException("invalid value for --trial-memory: " + e.getMessage());
+            }
+        }
         String study = "vision-" + FamilyInputs.spaceName(spaceName) + "-" + FamilyInputs.dataName(args.value("--data"));
         return new VisionSearch(space, objective, builds, splits, study, verbose, builds.knownGood(space), refitImages);
     }
@@ -252,6 +268,11 @@ public final class VisionTuning implements Tuning {
 
     private record VisionSearch(SearchSpace space, Objective objective, Kind builds, ImageSplits splits, String study,
                                 boolean verbose, List<Map<String, Object>> knownGood, Supplier<Images> refitImages) implements Search {
+        @Override
+        public void close() throws Exception {
+            if (objective instanceof AutoCloseable c) c.close();
+        }
+
         @Override
         public Path model() {
             return Path.of("vision-model");

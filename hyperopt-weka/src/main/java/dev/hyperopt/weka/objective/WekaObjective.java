@@ -4,7 +4,7 @@ import dev.hyperopt.engine.api.Config;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.TrialContext;
-import dev.hyperopt.engine.objective.CommandObjective;
+import dev.hyperopt.engine.objective.ChildJvmObjective;
 import dev.hyperopt.weka.WekaBootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 /**
  * Scores each trial's pipeline by cross-validation on the training data, in a child JVM
- * (see {@link EvaluationWorker} for why): the engine's {@link CommandObjective} keeps one
+ * (see {@link EvaluationWorker} for why): the engine's {@link ChildJvmObjective} keeps one
  * child per parallel slot, kills it when a trial outlives its time-out, and starts a fresh
  * one for the next trial. The training data are written once, serialized, to a temporary
  * file that {@link #close()} deletes. A trial's attachments hold its Weka command line,
@@ -37,7 +37,7 @@ public final class WekaObjective implements Objective, AutoCloseable {
     private static final Pattern MEMORY = Pattern.compile("\\d+[kKmMgG]?");
 
     private final Path dataFile;
-    private final CommandObjective command;
+    private final ChildJvmObjective command;
     private final String memoryLimit;
     private final Map<Long, Scored> scored = new ConcurrentHashMap<>();
 
@@ -59,22 +59,9 @@ public final class WekaObjective implements Objective, AutoCloseable {
         } catch (Exception e) {
             throw new UncheckedIOException(new IOException("cannot write the training data for the trials: " + e.getMessage(), e));
         }
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + memoryLimit);
-        cmd.add("-XX:+UseSerialGC");
-        cmd.addAll(jvmSettings());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("hyperopt.weka.classpath", System.getProperty("java.class.path")));
-        cmd.add(EvaluationWorker.class.getName());
-        cmd.add(dataFile.toString());
-        cmd.add(settings.metric().id());
-        cmd.add(Integer.toString(settings.folds()));
-        cmd.add(Double.toString(settings.holdout()));
-        cmd.add(Long.toString(settings.seed()));
-        StringBuilder sh = new StringBuilder("exec");
-        for (String a : cmd) sh.append(' ').append(shellQuote(a));
-        this.command = new CommandObjective(sh.toString(), null, line -> LOG.debug("{}", line));
+        List<String> args = List.of(dataFile.toString(), settings.metric().id(), Integer.toString(settings.folds()),
+                Double.toString(settings.holdout()), Long.toString(settings.seed()));
+        this.command = new ChildJvmObjective("Weka trial", EvaluationWorker.class, memoryLimit, jvmSettings(), args, line -> LOG.debug("{}", line));
     }
 
     private static List<String> jvmSettings() {
@@ -124,9 +111,5 @@ public final class WekaObjective implements Objective, AutoCloseable {
         } catch (IOException e) {
             LOG.debug("cannot delete {}: {}", dataFile, e.getMessage());
         }
-    }
-
-    static String shellQuote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 }
