@@ -134,7 +134,8 @@ class ModernMlpTest {
         Dl4jObjective objective = new Dl4jObjective(TINY, 0, 0, null);
         Map<String, Object> config = mlp("raw", List.of(32), 0.0, "relu", false, "adam", 100000);
         config.put("patience", 100000L);
-        TrialContext context = new TrialContext(0, Config.of(config), Map.of(), Duration.ofMillis(1500), () -> false);
+        // Long enough for a first epoch on a busy machine; the epochs asked for would take far longer.
+        TrialContext context = new TrialContext(0, Config.of(config), Map.of(), Duration.ofSeconds(6), () -> false);
         Outcome o = objective.evaluate(context);
         assertThat(o.ok()).as(o.error()).isTrue();
         assertThat(o.attachments()).containsEntry("stopped_by", "time");
