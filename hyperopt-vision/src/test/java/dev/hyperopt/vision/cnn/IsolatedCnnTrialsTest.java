@@ -66,7 +66,7 @@ class IsolatedCnnTrialsTest {
 
             Outcome crashed = objective.evaluate(TrialContext.of(3, small(1), Map.of()));
             assertThat(crashed.ok()).isFalse();
-            assertThat(crashed.error()).isEqualTo("vision trial's process crashed (exit status 134, signal 6) before replying");
+            assertThat(crashed.error()).startsWith("vision trial's process crashed (exit status 134, signal 6) before replying");
             Outcome after = objective.evaluate(TrialContext.of(4, small(1), Map.of()));
             assertThat(after.ok()).as(after.error()).isTrue();
             assertThat(objective.processesStarted()).isEqualTo(3);
