@@ -83,31 +83,20 @@ public final class ReadOnlyStores {
 
     private static Connection postgres(StoreUrl u) {
         PostgresTrialStoreFactory.Target t = PostgresTrialStoreFactory.parse(u);
-        String user = t.user() != null ? t.user() : firstSet(System.getenv("PGUSER"), System.getProperty("user.name"));
-        Properties p = new Properties();
-        p.setProperty("user", user);
+        String user = t.login();
         String password = System.getenv("PGPASSWORD");
-        if (password != null && !password.isEmpty()) p.setProperty("password", password);
-        p.setProperty("connectTimeout", "10");
-        p.setProperty("loginTimeout", "15");
-        p.setProperty("ApplicationName", "hyperopt dashboard");
+        Properties p = PostgresTrialStoreFactory.connectionProperties(t, "hyperopt dashboard");
         // The session itself is read-only, auto-commit statements included: the server refuses any write.
         p.setProperty("readOnly", "true");
         p.setProperty("readOnlyMode", "always");
         p.setProperty("options", "-c default_transaction_read_only=on");
         try {
-            Connection c = DriverManager.getConnection("jdbc:postgresql://" + t.host() + ":" + t.port() + "/" + t.database(), p);
+            Connection c = DriverManager.getConnection(t.jdbcUrl(), p);
             c.setReadOnly(true);
             return c;
         } catch (SQLException e) {
-            String m = firstLine(e);
-            if (password != null && !password.isEmpty()) m = m.replace(password, "***");
-            throw new StoreException("store '" + u + "': cannot connect as " + user + ": " + m, e);
+            throw new StoreException("store '" + u + "': cannot connect as " + user + ": " + PostgresTrialStoreFactory.describe(e, password), e);
         }
-    }
-
-    private static String firstSet(String a, String b) {
-        return a != null && !a.isBlank() ? a : b;
     }
 
     private static String firstLine(SQLException e) {

@@ -9,6 +9,8 @@ import dev.hyperopt.nd4j.data.DataSplits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,11 +86,13 @@ class IsolatedDl4jObjectiveTest {
 
     /** Whether the process ends within a generous deadline (a kill is asynchronous). */
     private static boolean gone(long pid) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < end) {
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false) return true;
-            Thread.sleep(50);
+        Optional<ProcessHandle> p = ProcessHandle.of(pid);
+        if (p.isEmpty()) return true;
+        try {
+            p.get().onExit().get(30, TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
         }
-        return false;
     }
 }

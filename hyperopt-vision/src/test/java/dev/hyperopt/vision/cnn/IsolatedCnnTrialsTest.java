@@ -11,6 +11,8 @@ import dev.hyperopt.vision.objective.VisionWorker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,11 +77,13 @@ class IsolatedCnnTrialsTest {
 
     /** Whether the process ends within a generous deadline (a kill is asynchronous). */
     private static boolean gone(long pid) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < end) {
-            if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) return true;
-            Thread.sleep(50);
+        Optional<ProcessHandle> p = ProcessHandle.of(pid);
+        if (p.isEmpty()) return true;
+        try {
+            p.get().onExit().get(30, TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
         }
-        return false;
     }
 }

@@ -25,7 +25,28 @@ public final class PostgresTrialStoreFactory implements TrialStoreFactory {
             "//(?:(?<user>[^@:/\\s]+)@)?(?<host>\\[[0-9A-Fa-f:.]+]|[^@:/\\[\\]\\s]+)(?::(?<port>\\d{1,5}))?/(?<db>[^/?#\\s]+)");
 
     /** The parts of a URL; {@code user} is null when the URL names none. */
-    public record Target(String user, String host, int port, String database) {}
+    public record Target(String user, String host, int port, String database) {
+        /** The user to connect as: the URL's, else PGUSER, else the system's, as psql does. */
+        public String login() {
+            return user != null ? user : firstSet(System.getenv("PGUSER"), System.getProperty("user.name"));
+        }
+
+        public String jdbcUrl() {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        }
+    }
+
+    /** What every connection of this project sets: the login, PGPASSWORD when set, time-outs to connect, and a name. */
+    public static Properties connectionProperties(Target t, String applicationName) {
+        Properties p = new Properties();
+        p.setProperty("user", t.login());
+        String password = System.getenv("PGPASSWORD");
+        if (password != null && !password.isEmpty()) p.setProperty("password", password);
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("loginTimeout", "15");
+        p.setProperty("ApplicationName", applicationName);
+        return p;
+    }
 
     /**
      * @throws StoreException naming what is wrong, without echoing a password
@@ -54,17 +75,12 @@ public final class PostgresTrialStoreFactory implements TrialStoreFactory {
     /** The store at {@code url}, its leases measured by {@code clock}: tests move time on at will. */
     public SharedTrialStore open(StoreUrl url, Clock clock) {
         Target t = parse(url);
-        String user = t.user() != null ? t.user() : firstSet(System.getenv("PGUSER"), System.getProperty("user.name"));
-        Properties p = new Properties();
-        p.setProperty("user", user);
+        String user = t.login();
         String password = System.getenv("PGPASSWORD");
-        if (password != null && !password.isEmpty()) p.setProperty("password", password);
-        p.setProperty("connectTimeout", "10");
-        p.setProperty("loginTimeout", "15");
+        Properties p = connectionProperties(t, "hyperopt");
         p.setProperty("socketTimeout", "0");
         p.setProperty("tcpKeepAlive", "true");
-        p.setProperty("ApplicationName", "hyperopt");
-        String jdbc = "jdbc:postgresql://" + t.host() + ":" + t.port() + "/" + t.database();
+        String jdbc = t.jdbcUrl();
         Connection c;
         try {
             c = DriverManager.getConnection(jdbc, p);
@@ -79,7 +95,8 @@ public final class PostgresTrialStoreFactory implements TrialStoreFactory {
         return a != null && !a.isBlank() ? a : b;
     }
 
-    private static String describe(SQLException e, String password) {
+    /** A connection failure in one line, the password never in it. */
+    public static String describe(SQLException e, String password) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
