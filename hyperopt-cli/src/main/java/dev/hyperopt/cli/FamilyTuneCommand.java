@@ -103,12 +103,13 @@ final class FamilyTuneCommand implements Callable<Integer> {
                     return 0;
                 }
                 Map<String, Object> measured;
+                Trial chosen = search.choose(result.best().get(), result.trials(), out);
                 try {
-                    measured = refit(search, result.best().get(), out, err);
+                    measured = refit(search, chosen, out, err);
                 } catch (Exception e) {
                     run.outputs();
                     // A family's own error names the step (refit, scoring, saving); anything else is the refit's.
-                    String step = e instanceof CommandException ? "" : "the refit of trial " + result.best().get().number() + " failed: ";
+                    String step = e instanceof CommandException ? "" : "the refit of trial " + chosen.number() + " failed: ";
                     throw new UserError("after the search, which is kept (study '" + result.study().name() + "'): "
                             + step + UserError.describe(e));
                 }
@@ -136,6 +137,7 @@ final class FamilyTuneCommand implements Callable<Integer> {
     private Map<String, Object> refit(Search search, Trial best, PrintWriter out, PrintWriter err) throws Exception {
         Path model = modelFile(search);
         Map<String, Object> measured = new LinkedHashMap<>(search.refit(best, model, out, err));
+        measured.putIfAbsent("refitted_trial", best.number());
         if (model != null && java.nio.file.Files.exists(model)) measured.putIfAbsent("model", model.toString());
         out.flush();
         return measured;

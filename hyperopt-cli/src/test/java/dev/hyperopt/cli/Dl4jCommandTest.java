@@ -63,6 +63,16 @@ class Dl4jCommandTest {
         for (JsonNode t : trials) {
             if (!t.get("status").asText().equals("fail")) assertThat(t.get("intermediate").size()).as(t.toString()).isPositive();
         }
+        // The usual MLP is refitted unless the best trial beats it by more than one standard error on the 80 validation examples.
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        double best = doc.get("best").get("loss").asDouble();
+        double se = Math.sqrt(best * (1 - best) / 80);
+        JsonNode usual = trials.get(0);
+        boolean usualKept = usual.get("status").asText().equals("ok") && usual.get("loss").asDouble() <= best + se;
+        assertThat(doc.get("refitted_trial").asLong()).as(doc.toString()).isEqualTo(usualKept ? 0 : doc.get("best").get("trial").asLong());
+        if (usualKept && doc.get("best").get("trial").asLong() != 0) {
+            assertThat(c.out()).contains("choice:  trial 0 (DL4J's usual MLP, ").contains("refit:   ");
+        }
 
         Cli without = Cli.run(args("dl4j", "tune", "--data", "rectangles", "--max-evals", "1", "--seed", "1", "--no-defaults",
                 "--model", dir.resolve("m2.zip").toString(), "--json", json.toString()));

@@ -16,6 +16,7 @@ import dev.hyperopt.engine.spi.CommandException;
 import dev.hyperopt.engine.spi.CommandOption;
 import dev.hyperopt.engine.spi.FamilyInputs;
 import dev.hyperopt.engine.spi.ModelFiles;
+import dev.hyperopt.engine.spi.OneStandardError;
 import dev.hyperopt.engine.spi.Search;
 import dev.hyperopt.engine.spi.Tuning;
 import dev.hyperopt.nd4j.DivergenceException;
@@ -148,6 +149,12 @@ public final class Dl4jTuning implements Tuning {
             return Path.of("dl4j-model.zip");
         }
 
+        /** DL4J's usual MLP stays the model unless a trial beats it by more than one standard error on the validation examples. */
+        @Override
+        public Trial choose(Trial best, List<Trial> trials, PrintWriter out) {
+            return OneStandardError.choose(best, trials, knownGood, splits.valid().size(), "DL4J's usual MLP", out);
+        }
+
         @Override
         public Map<String, Object> refit(Trial best, Path model, PrintWriter out, PrintWriter log) {
             Map<String, Object> ensembled = ensemble(best, model, out, log);
@@ -186,6 +193,8 @@ public final class Dl4jTuning implements Tuning {
             if (ensembleSize == 0) return null;
             List<Dl4jObjective.Kept> kept = isolated != null ? isolated.kept() : net.kept();
             if (kept.stream().noneMatch(k -> k.trial() == best.number())) return null;
+            // Kept by the one-standard-error rule over trials that scored lower: their lead is noise, so no ensemble of them.
+            if (kept.stream().anyMatch(k -> k.validError() < best.loss())) return null;
             int[] y = splits.valid().labels();
             List<EnsembleSelection.Candidate> candidates = new ArrayList<>();
             Map<Long, Dl4jObjective.Kept> byTrial = new LinkedHashMap<>();

@@ -46,6 +46,16 @@ public interface Search extends AutoCloseable {
     }
 
     /**
+     * The trial to refit, given the ok trial with the lowest loss and all the study's trials:
+     * by default that best one. A family whose losses are noisy may keep a known-good
+     * configuration that the best does not beat by more than the noise
+     * ({@link OneStandardError}); it says so to {@code out}, a line.
+     */
+    default Trial choose(Trial best, List<Trial> trials, PrintWriter out) {
+        return best;
+    }
+
+    /**
      * Refits the best trial's configuration, scores it where the family can (a test set), saves
      * it to {@code model} and prints what it did to {@code out}, a line each.
      *

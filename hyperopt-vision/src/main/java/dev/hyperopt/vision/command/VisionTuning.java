@@ -10,6 +10,7 @@ import dev.hyperopt.engine.spi.CommandException;
 import dev.hyperopt.engine.spi.CommandOption;
 import dev.hyperopt.engine.spi.FamilyInputs;
 import dev.hyperopt.engine.spi.ModelFiles;
+import dev.hyperopt.engine.spi.OneStandardError;
 import dev.hyperopt.engine.spi.Search;
 import dev.hyperopt.engine.spi.Tuning;
 import dev.hyperopt.nd4j.DivergenceException;
@@ -276,6 +277,12 @@ public final class VisionTuning implements Tuning {
         @Override
         public Path model() {
             return Path.of("vision-model");
+        }
+
+        /** The standard small CNN stays the model unless a trial beats it by more than one standard error on the validation images. */
+        @Override
+        public Trial choose(Trial best, List<Trial> trials, PrintWriter out) {
+            return OneStandardError.choose(best, trials, knownGood, splits.valid().size(), "the standard small CNN", out);
         }
 
         @Override
