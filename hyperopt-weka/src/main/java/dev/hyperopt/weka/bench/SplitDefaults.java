@@ -21,12 +21,13 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp CLASSPATH dev.hyperopt.weka.bench.SplitDefaults SPLITS_FOLDER [--defaults all|J48,RandomForest,...]
  * </pre>
- * Prints a Markdown table of mean test error (%) and its sample sd over the splits, best first.
+ * Prints a Markdown table of mean test error (%), its sample sd over the splits and the seconds
+ * a split took, best first.
  */
 public final class SplitDefaults {
     private SplitDefaults() {}
 
-    record Row(String learner, double[] errors) {
+    record Row(String learner, double[] errors, double seconds) {
         double mean() { return SplitBenchmark.mean(errors); }
     }
 
@@ -41,15 +42,16 @@ public final class SplitDefaults {
         List<Row> rows = new ArrayList<>();
         for (String name : learners) {
             double[] errors = new double[splits.size()];
+            long start = System.nanoTime();
             for (int i = 0; i < splits.size(); i++) errors[i] = testError(name, splits.get(i));
-            rows.add(new Row(name, errors));
+            rows.add(new Row(name, errors, (System.nanoTime() - start) / 1e9 / splits.size()));
         }
         rows.sort(Comparator.comparingDouble(Row::mean));
-        System.out.printf(Locale.ROOT, "%s: %d split(s)%n%n| learner (defaults) | mean test error %% | sd |%n|---|---:|---:|%n",
+        System.out.printf(Locale.ROOT, "%s: %d split(s)%n%n| learner (defaults) | mean test error %% | sd | seconds per split (load, fit, test) |%n|---|---:|---:|---:|%n",
                 Path.of(args[0]).getFileName(), splits.size());
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f |%n", r.learner.substring(r.learner.lastIndexOf('.') + 1),
-                    100 * r.mean(), 100 * SplitBenchmark.sd(r.errors));
+            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.1f |%n", r.learner.substring(r.learner.lastIndexOf('.') + 1),
+                    100 * r.mean(), 100 * SplitBenchmark.sd(r.errors), r.seconds);
         }
     }
 
