@@ -54,9 +54,10 @@ public final class Algorithms {
                     case "adaptiveWidths" -> o.withAdaptiveWidths(bool(v));
                     case "rankWeights" -> o.withRankWeights(Double.parseDouble(v));
                     case "clipByHistory" -> o.withClipByHistory(bool(v));
+                    case "failedAsWorst" -> o.withFailedAsWorst(bool(v));
                     default -> throw new IllegalArgumentException("unknown tpe option '" + key + "'; known: gamma, startup, "
                             + "candidates, priorWeight, multivariate, constantLiar, considerEndpoints, adaptiveWidths, "
-                            + "rankWeights, clipByHistory");
+                            + "rankWeights, clipByHistory, failedAsWorst");
                 };
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("tpe option " + key + ": not a number: '" + v + "'");

@@ -25,15 +25,20 @@ package dev.hyperopt.engine.sample.tpe;
  * @param clipByHistory let the magic clip's lower bound shrink with the number of trials
  *        of the group rather than with the size of the good set, so that kernels can
  *        narrow as the search goes on
+ * @param failedAsWorst count failed trials as worse than every finished one (SMAC gives a
+ *        crashed or timed-out run the worst cost), so that the search moves away from what
+ *        fails; Hyperopt and Optuna leave them out, and a choice whose every trial failed
+ *        then looks unexplored, which TPE favours: a learner that always times out is
+ *        proposed again and again
  */
 public record TpeOptions(double gamma, int startup, int candidates, double priorWeight, boolean multivariate,
                          boolean constantLiar, boolean considerEndpoints, boolean magicClip, int linearForgetting,
-                         boolean adaptiveWidths, double rankWeights, boolean clipByHistory) {
+                         boolean adaptiveWidths, double rankWeights, boolean clipByHistory, boolean failedAsWorst) {
 
     /**
      * gamma 0.1, startup 10, 24 candidates, prior weight 3, joint kernels with adaptive
      * widths, rank weights 1, magic clip by history, constant liar, no endpoints,
-     * forgetting after 25. Why each, measured with {@code hyperopt bench} over the
+     * forgetting after 25, failed trials counted as the worst. Why each, measured with {@code hyperopt bench} over the
      * benchmark suite (docs/benchmarks.md, "Optimizer quality"): joint kernels keep the
      * interactions inside a group (they win on the conditional problems), but their common
      * Scott-like width stays near 0.15 of the range in six dimensions, so they cannot
@@ -44,13 +49,13 @@ public record TpeOptions(double gamma, int startup, int candidates, double prior
      * ceil(0.25 sqrt n)), and a narrow basin away from the first good points is then
      * never visited.
      */
-    public static final TpeOptions DEFAULTS = new TpeOptions(0.1, 10, 24, 3.0, true, true, false, true, 25, true, 1.0, true);
+    public static final TpeOptions DEFAULTS = new TpeOptions(0.1, 10, 24, 3.0, true, true, false, true, 25, true, 1.0, true, true);
 
     /**
      * Optuna's TPESampler defaults (independent, gamma 0.1, startup 10, prior weight 1,
-     * magic clip over the good set, no endpoints), for comparison.
+     * magic clip over the good set, no endpoints, failed trials left out), for comparison.
      */
-    public static final TpeOptions OPTUNA = new TpeOptions(0.1, 10, 24, 1.0, false, true, false, true, 25, false, 0.0, false);
+    public static final TpeOptions OPTUNA = new TpeOptions(0.1, 10, 24, 1.0, false, true, false, true, 25, false, 0.0, false, false);
 
     /** The good set never holds more trials than this. */
     public static final int GAMMA_CAP = 25;
@@ -71,51 +76,56 @@ public record TpeOptions(double gamma, int startup, int candidates, double prior
 
     public TpeOptions withGamma(double g) {
         return new TpeOptions(g, startup, candidates, priorWeight, multivariate, constantLiar, considerEndpoints, magicClip,
-                linearForgetting, adaptiveWidths, rankWeights, clipByHistory);
+                linearForgetting, adaptiveWidths, rankWeights, clipByHistory, failedAsWorst);
     }
 
     public TpeOptions withStartup(int s) {
         return new TpeOptions(gamma, s, candidates, priorWeight, multivariate, constantLiar, considerEndpoints, magicClip,
-                linearForgetting, adaptiveWidths, rankWeights, clipByHistory);
+                linearForgetting, adaptiveWidths, rankWeights, clipByHistory, failedAsWorst);
     }
 
     public TpeOptions withCandidates(int c) {
         return new TpeOptions(gamma, startup, c, priorWeight, multivariate, constantLiar, considerEndpoints, magicClip,
-                linearForgetting, adaptiveWidths, rankWeights, clipByHistory);
+                linearForgetting, adaptiveWidths, rankWeights, clipByHistory, failedAsWorst);
     }
 
     public TpeOptions withPriorWeight(double p) {
         return new TpeOptions(gamma, startup, candidates, p, multivariate, constantLiar, considerEndpoints, magicClip,
-                linearForgetting, adaptiveWidths, rankWeights, clipByHistory);
+                linearForgetting, adaptiveWidths, rankWeights, clipByHistory, failedAsWorst);
     }
 
     public TpeOptions withMultivariate(boolean m) {
         return new TpeOptions(gamma, startup, candidates, priorWeight, m, constantLiar, considerEndpoints, magicClip,
-                linearForgetting, adaptiveWidths, rankWeights, clipByHistory);
+                linearForgetting, adaptiveWidths, rankWeights, clipByHistory, failedAsWorst);
     }
 
     public TpeOptions withConstantLiar(boolean c) {
         return new TpeOptions(gamma, startup, candidates, priorWeight, multivariate, c, considerEndpoints, magicClip,
-                linearForgetting, adaptiveWidths, rankWeights, clipByHistory);
+                linearForgetting, adaptiveWidths, rankWeights, clipByHistory, failedAsWorst);
     }
 
     public TpeOptions withConsiderEndpoints(boolean e) {
         return new TpeOptions(gamma, startup, candidates, priorWeight, multivariate, constantLiar, e, magicClip,
-                linearForgetting, adaptiveWidths, rankWeights, clipByHistory);
+                linearForgetting, adaptiveWidths, rankWeights, clipByHistory, failedAsWorst);
     }
 
     public TpeOptions withAdaptiveWidths(boolean a) {
         return new TpeOptions(gamma, startup, candidates, priorWeight, multivariate, constantLiar, considerEndpoints, magicClip,
-                linearForgetting, a, rankWeights, clipByHistory);
+                linearForgetting, a, rankWeights, clipByHistory, failedAsWorst);
     }
 
     public TpeOptions withRankWeights(double r) {
         return new TpeOptions(gamma, startup, candidates, priorWeight, multivariate, constantLiar, considerEndpoints, magicClip,
-                linearForgetting, adaptiveWidths, r, clipByHistory);
+                linearForgetting, adaptiveWidths, r, clipByHistory, failedAsWorst);
     }
 
     public TpeOptions withClipByHistory(boolean c) {
         return new TpeOptions(gamma, startup, candidates, priorWeight, multivariate, constantLiar, considerEndpoints, magicClip,
-                linearForgetting, adaptiveWidths, rankWeights, c);
+                linearForgetting, adaptiveWidths, rankWeights, c, failedAsWorst);
+    }
+
+    public TpeOptions withFailedAsWorst(boolean f) {
+        return new TpeOptions(gamma, startup, candidates, priorWeight, multivariate, constantLiar, considerEndpoints, magicClip,
+                linearForgetting, adaptiveWidths, rankWeights, clipByHistory, f);
     }
 }

@@ -32,7 +32,10 @@ import java.util.random.RandomGenerator;
  * <p>Finished trials are split by loss: the best {@code min(ceil(gamma * n), 25)} are the
  * good set. Jointly, the split is made among the trials in which the group was active,
  * so a conditional group is judged against its own branch; alone, among all trials (as
- * Optuna does). Failed trials are left out. Pruned trials count as finished, ranked behind
+ * Optuna does). With {@code failedAsWorst} a failed trial counts with the worst loss, behind
+ * every finished one, so its point lands in the bad set (Hyperopt and Optuna leave failed
+ * trials out; a choice whose trials all failed then looks unexplored, and TPE proposes it
+ * again). Pruned trials count as finished, ranked behind
  * the ok ones by how far they got and their last value (see {@link #rankWithPruned}), so a
  * pruner sharpens the model instead of hiding trials from it. With {@code constantLiar} a running trial
  * counts as a finished one with the worst loss: its point lands in the bad set and the
@@ -82,7 +85,8 @@ public final class TpeSampler implements Sampler {
             boolean ok = o.isOk() && !Double.isNaN(o.loss());
             boolean cut = o.isPrunedWithValue();
             boolean liar = options.constantLiar() && o.state() == Observation.State.RUNNING;
-            if (!ok && !cut && !liar) continue;
+            boolean failed = options.failedAsWorst() && o.state() == Observation.State.FAILED;
+            if (!ok && !cut && !liar && !failed) continue;
             counted[m] = t;
             losses[m] = ok ? o.loss() : Double.POSITIVE_INFINITY;
             m++;
@@ -174,7 +178,7 @@ public final class TpeSampler implements Sampler {
         System.arraycopy(ranks, 0, losses, 0, m);
     }
 
-    /** 0: finished ok, 1: pruned with a value, 2: running (the constant liar). */
+    /** 0: finished ok, 1: pruned with a value, 2: running (the constant liar) or failed. */
     private static int kind(Observation o) {
         if (o.isOk() && !Double.isNaN(o.loss())) return 0;
         return o.isPrunedWithValue() ? 1 : 2;
