@@ -38,8 +38,8 @@ public record TpeOptions(double gamma, int startup, int candidates, double prior
     /**
      * gamma 0.1, startup 10, 24 candidates, prior weight 3, joint kernels with adaptive
      * widths, rank weights 1, magic clip by history, constant liar, no endpoints,
-     * forgetting after 25, failed trials counted as the worst. Why each, measured with {@code hyperopt bench} over the
-     * benchmark suite (docs/benchmarks.md, "Optimizer quality"): joint kernels keep the
+     * forgetting after 25, failed trials counted as the worst. Why each, measured with
+     * {@code hyperopt bench} over the benchmark suite (docs/benchmarks.md, "Optimizer quality"): joint kernels keep the
      * interactions inside a group (they win on the conditional problems), but their common
      * Scott-like width stays near 0.15 of the range in six dimensions, so they cannot
      * refine; per-dimension neighbour widths and a clip that shrinks with the history let

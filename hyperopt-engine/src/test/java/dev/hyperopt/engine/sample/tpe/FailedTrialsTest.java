@@ -12,10 +12,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A learner that always fails (a slow one past its time-out) must not keep being proposed:
- * the search runs as a Weka search does, and the failing learner is given fewer and fewer
- * trials when failures count as the worst losses, while a TPE that leaves them out sees it
- * as unexplored and keeps returning to it.
+ * A learner that always fails (a slow one past its time-out) must not keep being proposed.
+ * When failures count as the worst losses it gets few of the later trials; a TPE that
+ * leaves them out sees it as unexplored and keeps returning to it.
  */
 class FailedTrialsTest {
 
