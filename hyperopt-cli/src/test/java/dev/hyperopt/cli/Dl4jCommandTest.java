@@ -82,6 +82,21 @@ class Dl4jCommandTest {
     }
 
     @Test
+    void anMlpIsRefittedOnTheTrainingAndValidationExamplesForTheEpochsItsTrialKept() throws IOException {
+        Path json = dir.resolve("r.json");
+        Path model = dir.resolve("m.zip");
+        Cli c = Cli.run(args("dl4j", "tune", "--data", "rectangles", "--max-evals", "1", "--seed", "2", "--ensemble", "0",
+                "--model", model.toString(), "--json", json.toString()));
+        assertThat(c.exit()).as(c.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        int epochs = doc.get("trials").get(0).get("attachments").get("best_epoch").asInt();
+        assertThat(c.out()).contains("refit:   " + epochs + " epochs on the 230 training and validation examples, test error ");
+        assertThat(doc.get("refit").get("examples").asInt()).isEqualTo(230);
+        assertThat(doc.get("refit").get("epochs").asInt()).isEqualTo(epochs);
+        assertThat(ModelSerializer.restoreMultiLayerNetwork(model.toFile()).layerInputSize(0)).isEqualTo(784);
+    }
+
+    @Test
     void theModelIsAnEnsembleOfTheBestNetsWithTheBestAloneBesideIt() throws IOException {
         Path model = dir.resolve("e.zip");
         Path json = dir.resolve("e.json");

@@ -168,8 +168,14 @@ public final class Dl4jTuning implements Tuning {
                 throw new CommandException("the refit of trial " + best.number() + " failed: " + e.getMessage());
             }
             double testError = trained.error(splits.test());
-            out.printf(Locale.ROOT, "refit:   validation error %.4f, test error %.4f (accuracy %.4f) on %d test examples, %.1f s%n",
-                    trained.validError(), testError, 1 - testError, splits.test().size(), trained.seconds());
+            if (Double.isNaN(trained.validError())) {
+                out.printf(Locale.ROOT, "refit:   %d epochs on the %d training and validation examples, test error %.4f (accuracy %.4f) "
+                                + "on %d test examples, %.1f s%n", trained.epochs(), splits.train().size() + splits.valid().size(), testError,
+                        1 - testError, splits.test().size(), trained.seconds());
+            } else {
+                out.printf(Locale.ROOT, "refit:   validation error %.4f, test error %.4f (accuracy %.4f) on %d test examples, %.1f s%n",
+                        trained.validError(), testError, 1 - testError, splits.test().size(), trained.seconds());
+            }
             try {
                 ModelFiles.save(model, trained::save);
             } catch (Exception e) {
@@ -177,7 +183,9 @@ public final class Dl4jTuning implements Tuning {
             }
             out.printf("model:   %s (DL4J ModelSerializer; takes raw inputs)%n", model);
             Map<String, Object> measured = new LinkedHashMap<>();
-            measured.put("refit", Map.of("validation_error", trained.validError(), "seconds", trained.seconds()));
+            measured.put("refit", Double.isNaN(trained.validError())
+                    ? Map.of("examples", splits.train().size() + splits.valid().size(), "epochs", trained.epochs(), "seconds", trained.seconds())
+                    : Map.of("validation_error", trained.validError(), "seconds", trained.seconds()));
             measured.put("test", Map.of("loss", testError, "accuracy", 1 - testError, "examples", splits.test().size()));
             return measured;
         }

@@ -36,6 +36,8 @@ import java.util.function.Consumer;
  * and heard by the {@link EpochListener}; training keeps the parameters of the best epoch and
  * stops after {@code patience} epochs without a better one, at {@code max_epochs}, when the
  * time budget runs out (an epoch it cuts short does not count) or when the listener stops it.
+ * Without a validation set (a refit on training and validation data together) it trains
+ * {@code max_epochs} epochs and keeps the last parameters.
  */
 public final class Mlps {
     private Mlps() {}
@@ -47,8 +49,9 @@ public final class Mlps {
         Consumer<String> out = log == null ? s -> {} : log;
         Preprocessing pre = Preprocessing.fit(spec.preprocessing(), spec.energy(), train.features());
         INDArray x = pre.apply(train.features());
-        INDArray xv = pre.apply(valid.features());
-        int[] yv = valid.labels();
+        // No validation set: a refit of a known number of epochs, which keeps the last parameters.
+        INDArray xv = valid == null ? null : pre.apply(valid.features());
+        int[] yv = valid == null ? null : valid.labels();
         int classes = train.classes();
         MultiLayerNetwork net = network((int) x.columns(), spec, classes);
         INDArray y = train.oneHot();
@@ -90,6 +93,11 @@ public final class Mlps {
                 stoppedBy = "time";
                 break;
             }
+            if (valid == null) {
+                bestEpoch = epoch;
+                out.accept(String.format("epoch %d: training loss %.4f", epoch, batches == 0 ? Double.NaN : sum / batches));
+                continue;
+            }
             double err = DeepNets.error(net, xv, yv);
             if (err < best) {
                 best = err;
@@ -108,6 +116,7 @@ public final class Mlps {
             }
         }
         if (bestParams != null) net.setParams(bestParams);
+        if (valid == null) best = Double.NaN;
         List<Integer> units = spec.layers().stream().map(MlpSpec.Hidden::units).toList();
         return new TrainedNet(units, pre, net, inputs -> network(inputs, spec, classes), best, bestEpoch, epoch, stoppedBy, List.of(),
                 (System.nanoTime() - start) / 1e9);

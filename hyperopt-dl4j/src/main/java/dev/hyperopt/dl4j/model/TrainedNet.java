@@ -17,7 +17,7 @@ import java.util.function.IntFunction;
  *
  * @param units       the hidden layers' widths
  * @param shape       a fresh network of the same layers for a given number of inputs (to fold the preprocessing into)
- * @param validError  the validation error of the kept parameters (those of {@code bestEpoch})
+ * @param validError  the validation error of the kept parameters (those of {@code bestEpoch}); NaN when trained without validation data
  * @param epochs      epochs run
  * @param stoppedBy   why training ended: {@code patience}, {@code max_epochs}, {@code time} or {@code pruned}
  */

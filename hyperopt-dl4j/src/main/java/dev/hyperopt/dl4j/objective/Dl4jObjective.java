@@ -1,6 +1,7 @@
 package dev.hyperopt.dl4j.objective;
 
 import dev.hyperopt.nd4j.EpochListener;
+import dev.hyperopt.dl4j.model.MlpSpec;
 import dev.hyperopt.dl4j.model.ModelSpec;
 import dev.hyperopt.dl4j.model.Pretraining;
 import dev.hyperopt.dl4j.model.TrainedNet;
@@ -12,6 +13,7 @@ import dev.hyperopt.engine.api.TrialContext;
 import dev.hyperopt.nd4j.DivergenceException;
 import dev.hyperopt.nd4j.TimeBudget;
 import dev.hyperopt.nd4j.data.DataSplits;
+import dev.hyperopt.nd4j.data.Dataset;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.time.Duration;
@@ -127,13 +129,23 @@ public final class Dl4jObjective implements Objective {
     /**
      * The refit of a trial: its configuration trained again for exactly the epochs that gave
      * its best validation error (its {@code best_epoch}), with three times its time, so that
-     * the refit is the trial's network rather than wherever a time limit happens to cut it. A
-     * trial without a best epoch is trained as {@link #fit} does.
+     * the refit is the trial's network rather than wherever a time limit happens to cut it.
+     * An MLP is refitted on the training and validation examples together: its epochs are
+     * known, so the validation examples have nothing left to choose and are better used to
+     * train. A net of the 2011 kinds, whose pretraining reports on the validation examples,
+     * and a trial without a best epoch are trained on the training examples, as {@link #fit} does.
      */
     public TrainedNet refit(Trial trial, Consumer<String> progress) {
         ModelSpec spec = ModelSpec.from(trial.config(), maxUnits);
         if (trial.attachments().get("best_epoch") instanceof Number n && n.intValue() >= 1) {
-            return train(spec.forEpochs(n.intValue(), 3 * seconds(spec)), Double.POSITIVE_INFINITY, progress);
+            ModelSpec epochs = spec.forEpochs(n.intValue(), 3 * seconds(spec));
+            if (epochs instanceof MlpSpec mlp) {
+                Dataset both = data.train().concat(data.valid());
+                MlpSpec scaled = mlp.forEpochs(n.intValue(), mlp.maxSeconds() * both.size() / data.train().size());
+                return scaled.train(both, null, TimeBudget.seconds(scaled.maxSeconds(), () -> Thread.currentThread().isInterrupted()),
+                        EpochListener.NONE, progress);
+            }
+            return train(epochs, Double.POSITIVE_INFINITY, progress);
         }
         return train(spec, seconds(spec), progress);
     }

@@ -67,6 +67,17 @@ public record Dataset(INDArray features, int[] labels, int classes, int height, 
         return rows(rows);
     }
 
+    /** These examples followed by {@code more}'s, which must have the same inputs and classes. */
+    public Dataset concat(Dataset more) {
+        if (more.dimension() != dimension() || more.classes != classes) {
+            throw new IllegalArgumentException("cannot join examples of " + more.dimension() + " inputs and " + more.classes
+                    + " classes to examples of " + dimension() + " inputs and " + classes + " classes");
+        }
+        int[] y = java.util.Arrays.copyOf(labels, labels.length + more.labels.length);
+        System.arraycopy(more.labels, 0, y, labels.length, more.labels.length);
+        return new Dataset(Nd4j.vstack(features, more.features), y, classes, height, width);
+    }
+
     /** How many examples of each class. */
     public int[] classCounts() {
         int[] c = new int[classes];
