@@ -105,15 +105,20 @@ class ModernMlpTest {
     }
 
     @Test
-    void theRefitIsTheTrialsNetworkAgain() {
+    void theRefitTrainsTheTrialsEpochsOnTheTrainingAndValidationExamples() {
         Dl4jObjective objective = new Dl4jObjective(TINY, 0, 0, null);
         Map<String, Object> labels = Assignment.fromConfig(space(), BaselineMlp.config()).labels();
         Result r = Hyperopt.minimize(space(), objective).maxEvals(1).enqueue(List.of(labels)).run();
         Trial trial = r.trials().get(0);
         assertThat(trial.state()).as(trial.error()).isEqualTo(TrialState.OK);
-        TrainedNet refit = objective.refit(trial, null);
-        assertThat(refit.bestEpoch()).isEqualTo(trial.attachments().get("best_epoch"));
-        assertThat(refit.validError()).isEqualTo(trial.loss());
+        List<String> lines = new java.util.ArrayList<>();
+        TrainedNet refit = objective.refit(trial, lines::add);
+        int epochs = ((Number) trial.attachments().get("best_epoch")).intValue();
+        assertThat(refit.epochs()).isEqualTo(epochs);
+        assertThat(refit.bestEpoch()).isEqualTo(epochs);
+        // The validation examples were trained on: there is no validation error to report.
+        assertThat(refit.validError()).isNaN();
+        assertThat(lines).hasSize(epochs).allMatch(l -> l.matches("epoch \\d+: training loss [0-9.]+"));
     }
 
     @Test
