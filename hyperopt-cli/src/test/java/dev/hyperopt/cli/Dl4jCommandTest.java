@@ -97,7 +97,7 @@ class Dl4jCommandTest {
     }
 
     @Test
-    void theModelIsAnEnsembleOfTheBestNetsWithTheBestAloneBesideIt() throws IOException {
+    void theModelIsAnEnsembleOfTheBestNetsRefittedOnAllExamplesWithTheBestAloneBesideIt() throws IOException {
         Path model = dir.resolve("e.zip");
         Path json = dir.resolve("e.json");
         // Trials end by patience, not by time, so that the run is the same on a busy machine.
@@ -106,8 +106,11 @@ class Dl4jCommandTest {
                 "--model", model.toString(), "--json", json.toString(), "--quiet");
         assertThat(c.exit()).as(c.err()).isZero();
         assertThat(c.out()).containsPattern("ensemble: \\d nets \\(trial \\d x\\d+(, trial \\d x\\d+)+\\), validation error 0\\.\\d+ against")
+                .containsPattern("refit:   (\\d+) of the \\1 nets on the 230 training and validation examples")
                 .containsPattern("test:    error 0\\.\\d+ \\(accuracy 0\\.\\d+\\) on 80 test examples; trial \\d alone");
         JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("refit").get("examples").asInt()).isEqualTo(230);
+        assertThat(doc.get("refit").get("nets").asInt()).isGreaterThanOrEqualTo(doc.get("ensemble").get("members").size());
         assertThat(doc.get("ensemble").get("validation_error").asDouble()).isLessThanOrEqualTo(doc.get("best").get("loss").asDouble());
         assertThat(doc.get("ensemble").get("members").size()).isGreaterThanOrEqualTo(2);
         ComputationGraph graph = ModelSerializer.restoreComputationGraph(model.toFile());

@@ -219,17 +219,27 @@ public final class Dl4jTuning implements Tuning {
                 log.printf("ensemble: none: trial %d alone did best on the validation examples%n", best.number());
                 return null;
             }
+            // Selected on the trials' nets; the ensemble kept is of the same configurations refitted
+            // on the training and validation examples together, as the best net alone would be.
+            log.println("refitting the ensemble's " + e.weights().size() + " nets ...");
+            log.flush();
+            long started = System.nanoTime();
+            Map<Long, TrainedNet> refitted = new LinkedHashMap<>();
+            for (long trial : e.weights().keySet()) refitted.put(trial, refitOnAll(byTrial.get(trial), log));
+            if (!refitted.containsKey(best.number())) refitted.put(best.number(), refitOnAll(byTrial.get(best.number()), log));
+            double refitSeconds = (System.nanoTime() - started) / 1e9;
             List<TrainedNet> members = new ArrayList<>();
             List<Double> weights = new ArrayList<>();
             StringBuilder names = new StringBuilder();
             for (Map.Entry<Long, Integer> w : e.weights().entrySet()) {
-                members.add(byTrial.get(w.getKey()).net());
+                members.add(refitted.get(w.getKey()));
                 weights.add((double) w.getValue() / e.size());
                 names.append(names.length() == 0 ? "" : ", ").append("trial ").append(w.getKey()).append(" x").append(w.getValue());
             }
             ComputationGraph graph = NetEnsemble.graph(members, weights);
-            TrainedNet alone = byTrial.get(best.number()).net();
+            TrainedNet alone = refitted.get(best.number());
             Dataset test = splits.test();
+            int examples = splits.train().size() + splits.valid().size();
             int[] predicted = argmax(graph.outputSingle(test.features()));
             int wrong = 0;
             for (int i = 0; i < predicted.length; i++) if (predicted[i] != test.labels()[i]) wrong++;
@@ -237,6 +247,9 @@ public final class Dl4jTuning implements Tuning {
             double aloneError = alone.error(test);
             out.printf(Locale.ROOT, "ensemble: %d nets (%s), validation error %.4f against %.4f for trial %d alone%n", members.size(), names,
                     e.loss(), best.loss(), best.number());
+            long onAll = refitted.values().stream().filter(t -> Double.isNaN(t.validError())).count();
+            out.printf(Locale.ROOT, "refit:   %d of the %d nets on the %d training and validation examples, %.1f s%n", onAll, refitted.size(),
+                    examples, refitSeconds);
             out.printf(Locale.ROOT, "test:    error %.4f (accuracy %.4f) on %d test examples; trial %d alone %.4f (accuracy %.4f)%n",
                     testError, 1 - testError, test.size(), best.number(), aloneError, 1 - aloneError);
             Path single = model.resolveSibling(singleName(model.getFileName().toString()));
@@ -251,9 +264,20 @@ public final class Dl4jTuning implements Tuning {
             for (Map.Entry<Long, Integer> w : e.weights().entrySet()) picks.add(Map.of("trial", w.getKey(), "weight", w.getValue()));
             Map<String, Object> measured = new LinkedHashMap<>();
             measured.put("ensemble", Map.of("members", picks, "picks", e.size(), "validation_error", e.loss()));
+            measured.put("refit", Map.of("examples", examples, "nets", onAll, "seconds", refitSeconds));
             measured.put("test", Map.of("loss", testError, "accuracy", 1 - testError, "examples", test.size()));
             measured.put("single", Map.of("trial", best.number(), "test_loss", aloneError, "model", single.toString()));
             return measured;
+        }
+
+        /** A member refitted on all the labelled examples, or its trial's net when that refit diverges. */
+        private TrainedNet refitOnAll(Dl4jObjective.Kept kept, PrintWriter log) {
+            try {
+                return net.refitOnAll(kept, verbose ? lines(log, "refit " + kept.trial() + ": ") : null);
+            } catch (DivergenceException e) {
+                log.printf("refit of trial %d diverged (%s): its trial's net is kept%n", kept.trial(), e.getMessage());
+                return kept.net();
+            }
         }
     }
 

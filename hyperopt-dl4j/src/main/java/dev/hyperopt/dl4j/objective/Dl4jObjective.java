@@ -94,20 +94,20 @@ public final class Dl4jObjective implements Objective {
         Map<String, Object> info = attachments(t);
         if (t.stoppedBy().equals("pruned")) return Outcome.pruned(info);
         if (t.bestEpoch() < 0) return Outcome.fail("no progress: the validation error never improved on chance", info);
-        keep(context.trial(), t);
+        keep(context.trial(), context.config(), t);
         return Outcome.ok(t.validError(), info);
     }
 
     /** How many of the best trials' nets this objective keeps in memory, for an ensemble of them. */
     public static final int KEPT = 10;
 
-    /** A trial's trained net and the class probabilities it gives the validation examples. */
-    public record Kept(long trial, double validError, TrainedNet net, double[][] validProbabilities) {}
+    /** A trial's configuration, its trained net and the class probabilities it gives the validation examples. */
+    public record Kept(long trial, Config config, double validError, TrainedNet net, double[][] validProbabilities) {}
 
-    private synchronized void keep(long trial, TrainedNet t) {
+    private synchronized void keep(long trial, Config config, TrainedNet t) {
         if (kept.size() >= KEPT && t.validError() >= kept.get(kept.size() - 1).validError()) return;
         INDArray p = t.network().output(t.preprocessing().apply(data.valid().features()), false);
-        kept.add(new Kept(trial, t.validError(), t, p.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix()));
+        kept.add(new Kept(trial, config, t.validError(), t, p.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix()));
         kept.sort(java.util.Comparator.comparingDouble(Kept::validError).thenComparingLong(Kept::trial));
         if (kept.size() > KEPT) kept.remove(kept.size() - 1);
     }
@@ -136,18 +136,34 @@ public final class Dl4jObjective implements Objective {
      * and a trial without a best epoch are trained on the training examples, as {@link #fit} does.
      */
     public TrainedNet refit(Trial trial, Consumer<String> progress) {
-        ModelSpec spec = ModelSpec.from(trial.config(), maxUnits);
-        if (trial.attachments().get("best_epoch") instanceof Number n && n.intValue() >= 1) {
-            ModelSpec epochs = spec.forEpochs(n.intValue(), 3 * seconds(spec));
+        int bestEpoch = trial.attachments().get("best_epoch") instanceof Number n ? n.intValue() : -1;
+        return refit(trial.config(), bestEpoch, progress);
+    }
+
+    /** {@link #refit(Trial, Consumer)} of a configuration whose trial kept the parameters of epoch {@code bestEpoch} (-1 for none). */
+    public TrainedNet refit(Config config, int bestEpoch, Consumer<String> progress) {
+        ModelSpec spec = ModelSpec.from(config, maxUnits);
+        if (bestEpoch >= 1) {
+            ModelSpec epochs = spec.forEpochs(bestEpoch, 3 * seconds(spec));
             if (epochs instanceof MlpSpec mlp) {
                 Dataset both = data.train().concat(data.valid());
-                MlpSpec scaled = mlp.forEpochs(n.intValue(), mlp.maxSeconds() * both.size() / data.train().size());
+                MlpSpec scaled = mlp.forEpochs(bestEpoch, mlp.maxSeconds() * both.size() / data.train().size());
                 return scaled.train(both, null, TimeBudget.seconds(scaled.maxSeconds(), () -> Thread.currentThread().isInterrupted()),
                         EpochListener.NONE, progress);
             }
             return train(epochs, Double.POSITIVE_INFINITY, progress);
         }
         return train(spec, seconds(spec), progress);
+    }
+
+    /**
+     * A kept trial's net for a model trained on all the labelled examples: an MLP refitted on
+     * the training and validation examples ({@link #refit}); the trial's own net for the 2011
+     * kinds, whose refit would train on the same examples again.
+     */
+    public TrainedNet refitOnAll(Kept kept, Consumer<String> progress) {
+        if (!(ModelSpec.from(kept.config(), maxUnits) instanceof MlpSpec) || kept.net().bestEpoch() < 1) return kept.net();
+        return refit(kept.config(), kept.net().bestEpoch(), progress);
     }
 
     private double seconds(ModelSpec spec) {

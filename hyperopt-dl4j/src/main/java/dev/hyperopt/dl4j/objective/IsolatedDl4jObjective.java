@@ -2,6 +2,7 @@ package dev.hyperopt.dl4j.objective;
 
 import dev.hyperopt.dl4j.model.Preprocessing;
 import dev.hyperopt.dl4j.model.TrainedNet;
+import dev.hyperopt.engine.api.Config;
 import dev.hyperopt.engine.api.Objective;
 import dev.hyperopt.engine.api.Outcome;
 import dev.hyperopt.engine.api.TrialContext;
@@ -85,11 +86,11 @@ public final class IsolatedDl4jObjective implements Objective, AutoCloseable {
         if (!o.attachments().containsKey(KEPT_NET)) return o;
         Map<String, Object> rest = new LinkedHashMap<>(o.attachments());
         Path file = Path.of(String.valueOf(rest.remove(KEPT_NET)));
-        if (o.ok()) keep(context.trial(), o, file);
+        if (o.ok()) keep(context.trial(), context.config(), o, file);
         return new Outcome(o.ok(), o.loss(), o.error(), rest, o.isPruned());
     }
 
-    private void keep(long trial, Outcome o, Path file) {
+    private void keep(long trial, Config config, Outcome o, Path file) {
         try {
             synchronized (this) {
                 if (kept.size() >= Dl4jObjective.KEPT && o.loss() >= kept.get(kept.size() - 1).validError()) return;
@@ -100,7 +101,7 @@ public final class IsolatedDl4jObjective implements Objective, AutoCloseable {
                     integer(o.attachments().get("best_epoch")), integer(o.attachments().get("epochs")),
                     String.valueOf(o.attachments().get("stopped_by")), List.of(), number(o.attachments().get("seconds")));
             synchronized (this) {
-                kept.add(new Dl4jObjective.Kept(trial, o.loss(), t, p));
+                kept.add(new Dl4jObjective.Kept(trial, config, o.loss(), t, p));
                 kept.sort(Comparator.comparingDouble(Dl4jObjective.Kept::validError).thenComparingLong(Dl4jObjective.Kept::trial));
                 if (kept.size() > Dl4jObjective.KEPT) kept.remove(kept.size() - 1);
             }
