@@ -195,14 +195,14 @@ public final class Dl4jTuning implements Tuning {
          * validation probabilities (as Weka's ensembles are on out-of-fold ones), saved as one
          * ComputationGraph with the best net alone beside it. Null, for the refit of the best
          * net alone, with {@code --ensemble 0}, when the best trial was not trained in this
-         * process (a resumed study, workers), or when the selection keeps the best net alone.
+         * process (a resumed study, workers), when the selection keeps the best net alone, or when
+         * the best trial is a known-good one kept by the one-standard-error rule and the ensemble
+         * does not beat it by more than one standard error either.
          */
         private Map<String, Object> ensemble(Trial best, Path model, PrintWriter out, PrintWriter log) {
             if (ensembleSize == 0) return null;
             List<Dl4jObjective.Kept> kept = isolated != null ? isolated.kept() : net.kept();
             if (kept.stream().noneMatch(k -> k.trial() == best.number())) return null;
-            // Kept by the one-standard-error rule over trials that scored lower: their lead is noise, so no ensemble of them.
-            if (kept.stream().anyMatch(k -> k.validError() < best.loss())) return null;
             int[] y = splits.valid().labels();
             List<EnsembleSelection.Candidate> candidates = new ArrayList<>();
             Map<Long, Dl4jObjective.Kept> byTrial = new LinkedHashMap<>();
@@ -216,7 +216,15 @@ public final class Dl4jTuning implements Tuning {
                 return (double) wrong / y.length;
             });
             if (e.weights().size() < 2) {
-                log.printf("ensemble: none: trial %d alone did best on the validation examples%n", best.number());
+                log.printf("ensemble: none: trial %d alone did best on the validation examples%n", e.weights().keySet().iterator().next());
+                return null;
+            }
+            // The best trial was kept by the one-standard-error rule over trials that scored lower:
+            // the ensemble must clear the same bar to replace it.
+            double se = Math.sqrt(e.loss() * (1 - e.loss()) / y.length);
+            if (kept.stream().anyMatch(k -> k.validError() < best.loss()) && e.loss() > best.loss() - se) {
+                log.printf(Locale.ROOT, "ensemble: none: its validation error %.4f is within one standard error (%.4f) of trial %d's %.4f%n",
+                        e.loss(), se, best.number(), best.loss());
                 return null;
             }
             // Selected on the trials' nets; the ensemble kept is of the same configurations refitted
