@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp CLASSPATH dev.hyperopt.weka.bench.SplitDefaults SPLITS_FOLDER [--defaults all|J48,RandomForest,...]
  * </pre>
- * Prints a Markdown table of mean test error (%), its sample sd over the splits and the seconds
- * a split took, best first.
+ * Prints a Markdown table of mean test error (%), its sample sd over the splits, the seconds
+ * a split took and the error of each split (to set beside a tuned run's), best first.
  */
 public final class SplitDefaults {
     private SplitDefaults() {}
@@ -47,11 +47,13 @@ public final class SplitDefaults {
             rows.add(new Row(name, errors, (System.nanoTime() - start) / 1e9 / splits.size()));
         }
         rows.sort(Comparator.comparingDouble(Row::mean));
-        System.out.printf(Locale.ROOT, "%s: %d split(s)%n%n| learner (defaults) | mean test error %% | sd | seconds per split (load, fit, test) |%n|---|---:|---:|---:|%n",
+        System.out.printf(Locale.ROOT, "%s: %d split(s)%n%n| learner (defaults) | mean test error %% | sd | seconds per split (load, fit, test) | each split %% |%n|---|---:|---:|---:|---|%n",
                 Path.of(args[0]).getFileName(), splits.size());
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.1f |%n", r.learner.substring(r.learner.lastIndexOf('.') + 1),
-                    100 * r.mean(), 100 * SplitBenchmark.sd(r.errors), r.seconds);
+            StringBuilder each = new StringBuilder();
+            for (double e : r.errors) each.append(each.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.2f", 100 * e));
+            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.1f | %s |%n", r.learner.substring(r.learner.lastIndexOf('.') + 1),
+                    100 * r.mean(), 100 * SplitBenchmark.sd(r.errors), r.seconds, each);
         }
     }
 
