@@ -221,10 +221,9 @@ public final class Dl4jTuning implements Tuning {
             }
             // The best trial was kept by the one-standard-error rule over trials that scored lower:
             // the ensemble must clear the same bar to replace it.
-            double se = Math.sqrt(e.loss() * (1 - e.loss()) / y.length);
-            if (kept.stream().anyMatch(k -> k.validError() < best.loss()) && e.loss() > best.loss() - se) {
+            if (kept.stream().anyMatch(k -> k.validError() < best.loss()) && !OneStandardError.beats(e.loss(), best.loss(), y.length)) {
                 log.printf(Locale.ROOT, "ensemble: none: its validation error %.4f is within one standard error (%.4f) of trial %d's %.4f%n",
-                        e.loss(), se, best.number(), best.loss());
+                        e.loss(), OneStandardError.standardError(e.loss(), y.length), best.number(), best.loss());
                 return null;
             }
             // Selected on the trials' nets; the ensemble kept is of the same configurations refitted

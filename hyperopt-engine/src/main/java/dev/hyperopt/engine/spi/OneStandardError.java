@@ -39,15 +39,28 @@ public final class OneStandardError {
      */
     public static Choice choose(Trial best, List<Trial> trials, List<Map<String, Object>> knownGood, int examples) {
         Objects.requireNonNull(best, "best");
-        double p = Math.min(Math.max(best.loss(), 0), 1);
-        double se = examples > 0 ? Math.sqrt(p * (1 - p) / examples) : 0;
         Trial kept = null;
         for (Trial t : trials) {
             if (!t.isOk() || knownGood.stream().noneMatch(k -> sameAssignment(k, t.labels()))) continue;
             if (kept == null || t.loss() < kept.loss()) kept = t;
         }
-        if (kept != null && kept.loss() <= best.loss() + se) return new Choice(kept, se);
+        double se = standardError(best.loss(), examples);
+        if (kept != null && !beats(best.loss(), kept.loss(), examples)) return new Choice(kept, se);
         return new Choice(best, se);
+    }
+
+    /** The standard error of an error rate {@code p} measured on {@code examples} examples (0 for none). */
+    public static double standardError(double p, int examples) {
+        double q = Math.min(Math.max(p, 0), 1);
+        return examples > 0 ? Math.sqrt(q * (1 - q) / examples) : 0;
+    }
+
+    /**
+     * Whether an error rate {@code challenger} replaces a kept one, {@code incumbent}: it must be
+     * lower by more than its own standard error on {@code examples} examples.
+     */
+    public static boolean beats(double challenger, double incumbent, int examples) {
+        return challenger < incumbent - standardError(challenger, examples);
     }
 
     /**

@@ -66,4 +66,14 @@ class OneStandardErrorTest {
         List<Trial> trials = List.of(ok(0, DEFAULT, 0.115), ok(1, other, 0.105), best);
         assertEquals(1, OneStandardError.choose(best, trials, List.of(DEFAULT, other), 300).trial().number());
     }
+
+    @Test
+    void aChallengerMustBeLowerByMoreThanItsOwnStandardError() {
+        double se = Math.sqrt(0.144 * 0.856 / 1000); // 0.0111
+        assertTrue(OneStandardError.beats(0.144, 0.158, 1000));
+        assertFalse(OneStandardError.beats(0.150, 0.158, 1000));
+        assertFalse(OneStandardError.beats(0.148, 0.158, 1000), "0.148 is 0.0100 lower; its standard error is 0.0112");
+        assertTrue(OneStandardError.beats(0.10, 0.101, 0), "with no examples there is no noise to clear");
+        assertEquals(se, OneStandardError.standardError(0.144, 1000), 1e-15);
+    }
 }
