@@ -1,5 +1,7 @@
 package dev.hyperopt.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hyperopt.nd4j.data.DataSplits;
 import dev.hyperopt.vision.data.ImageSources;
 import dev.hyperopt.vision.data.ImageSplits;
@@ -14,6 +16,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -98,10 +101,23 @@ class VisionCommandTest {
         assertThat(lines.get(80)).isEqualTo(rgb + "\tright");
     }
 
-    /** The shipped cnn space on 300 Fashion-MNIST images (CI installs dataset-fashion-mnist). */
+    /**
+     * The shipped cnn space on 300 Fashion-MNIST images (CI installs dataset-fashion-mnist);
+     * the two best configurations and the standard CNN are trained again on 500 images and
+     * scored on 200 fresh ones, and the best of them is refitted on 700.
+     */
     @Test
-    void tunesTheShippedCnnSpaceOnFashionMnist() throws IOException {
-        tuneOnFashionMnistAndPredict("cnn", 3, "--max-seconds", "3");
+    void tunesTheShippedCnnSpaceOnFashionMnistAndRefitsTheBestOfARerank() throws IOException {
+        JsonNode doc = tuneOnFashionMnistAndPredict("cnn", 3, "--max-seconds", "3", "--refit-size", "700", "--rerank", "2");
+        JsonNode rerank = doc.get("rerank");
+        assertThat(rerank.get("train").asInt()).isEqualTo(500);
+        assertThat(rerank.get("valid").asInt()).isEqualTo(200);
+        List<Integer> reranked = new ArrayList<>();
+        rerank.get("trials").forEach(t -> reranked.add(t.get("trial").asInt()));
+        // the two best ok trials, and trial 0 (the standard CNN, enqueued first) when it is not one of them
+        assertThat(reranked).hasSizeBetween(2, 3).contains(0);
+        rerank.get("trials").forEach(t -> assertThat(t.get("epochs").asInt()).isPositive());
+        assertThat(doc.get("refit").get("images").asInt()).isEqualTo(700);
     }
 
     /** The shipped convnet space: random-filter pipelines, saved and predicted the same way; the refit takes more images than the search. */
@@ -110,21 +126,31 @@ class VisionCommandTest {
         tuneOnFashionMnistAndPredict("convnet", 2, "--refit-size", "600");
     }
 
-    private void tuneOnFashionMnistAndPredict(String space, int evals, String... more) throws IOException {
+    /** Runs vision tune on Fashion-MNIST with {@code more} options, checks its lines and predictions, and returns its result document. */
+    private JsonNode tuneOnFashionMnistAndPredict(String space, int evals, String... more) throws IOException {
         Path model = dir.resolve(space + "-model");
-        List<String> args = new java.util.ArrayList<>(List.of("vision", "tune", "--data", "fashion-mnist", "--train-size", "300",
+        Path json = dir.resolve(space + ".json");
+        List<String> args = new ArrayList<>(List.of("vision", "tune", "--data", "fashion-mnist", "--train-size", "300",
                 "--valid-size", "100", "--test-size", "200", "--space", space, "--max-evals", Integer.toString(evals), "--seed", "1", "--store", "memory:",
-                "--model", model.toString()));
+                "--model", model.toString(), "--json", json.toString()));
         args.addAll(List.of(more));
+        int refitSize = args.contains("--refit-size") ? Integer.parseInt(args.get(args.indexOf("--refit-size") + 1)) : 400;
         Cli c = Cli.run(args.toArray(String[]::new));
         assertThat(c.exit()).as(c.err()).isZero();
         assertThat(c.err()).contains("data: fashion-mnist, 300 training, 100 validation, 200 test images of 1x28x28, 10 classes")
                 .contains("trial " + evals + "/" + evals + ": ");
         assertThat(c.out()).contains("study:   vision-" + space + "-fashion-mnist (algo tpe, seed 1)")
                 .containsPattern("best:    trial \\d, loss 0\\.\\d+")
-                .containsPattern("refit:   on " + (List.of(more).contains("--refit-size") ? 600 : 400)
-                        + " images in [0-9.]+ s; test error [0-9.]+ \\(accuracy [0-9.]+\\) on 200 test images")
+                .containsPattern("refit:   on " + refitSize + " images in [0-9.]+ s; test error [0-9.]+ \\(accuracy [0-9.]+\\) on 200 test images")
                 .contains("model:   " + model + " (" + space + ";");
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        if (doc.has("rerank")) {
+            assertThat(c.out()).contains("rerank:  " + doc.get("rerank").get("trials").size() + " configurations on "
+                    + doc.get("rerank").get("train").asInt() + " training and " + doc.get("rerank").get("valid").asInt() + " fresh validation images");
+            for (JsonNode t : doc.get("rerank").get("trials")) {
+                assertThat(c.out()).containsPattern("rerank:  trial " + t.get("trial").asInt() + ": validation error 0\\.\\d+ \\(search [0-9.]+\\)");
+            }
+        }
         assertThat(c.hasStackTrace()).isFalse();
 
         // three test images written as PNG files are predicted as Fashion-MNIST classes
@@ -147,6 +173,7 @@ class VisionCommandTest {
             assertThat(parts[0]).isEqualTo(files[i]);
             assertThat(parts[1]).isIn(ImageSources.FASHION_MNIST_CLASSES);
         }
+        return doc;
     }
 
     private static void assertOneLine(Cli c, String expected) {
@@ -188,6 +215,8 @@ class VisionCommandTest {
                 "invalid value for --refit-size: 'all' applies to fashion-mnist (give a number)");
         assertOneLine(Cli.run("vision", "tune", "--data", halvesFolder().toString(), "--refit-size", "5000", "--store", "memory:"),
                 "--refit-size applies to fashion-mnist, rectangles and convex");
+        assertOneLine(Cli.run("vision", "tune", "--data", "rectangles", "--rerank", "-1", "--store", "memory:"),
+                "invalid value for --rerank: '-1' (needs an integer >= 0)");
 
         assertOneLine(Cli.run("vision", "predict", "--model", dir.resolve("nomodel").toString(), "x.png"), "no such model folder");
         assertOneLine(Cli.run("vision", "predict", "--model", flat.toString(), "x.png"), "not a saved model (no model.json)");

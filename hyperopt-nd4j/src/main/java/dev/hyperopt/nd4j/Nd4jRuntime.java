@@ -22,4 +22,16 @@ public final class Nd4jRuntime {
             started = true;
         }
     }
+
+    /**
+     * Sets the native threads of the operations that follow: more than one only where nothing
+     * else trains at the same time (one refit after the trials), where it runs about 15% faster
+     * on two cores.
+     */
+    public static void threads(int n) {
+        if (n < 1) throw new IllegalArgumentException("threads must be >= 1, got " + n);
+        start();
+        Nd4j.getEnvironment().setMaxThreads(n);
+        Nd4j.getEnvironment().setMaxMasterThreads(n);
+    }
 }

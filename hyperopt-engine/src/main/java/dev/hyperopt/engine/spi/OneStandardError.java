@@ -78,7 +78,7 @@ public final class OneStandardError {
     }
 
     /** Whether two flat assignments agree label by label, numbers by value (a store may read 3 back as 3L or 3.0). */
-    static boolean sameAssignment(Map<String, Object> a, Map<String, Object> b) {
+    public static boolean sameAssignment(Map<String, Object> a, Map<String, Object> b) {
         if (!a.keySet().equals(b.keySet())) return false;
         for (Map.Entry<String, Object> e : a.entrySet()) {
             Object x = e.getValue();
