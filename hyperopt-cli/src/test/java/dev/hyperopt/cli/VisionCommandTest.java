@@ -108,7 +108,7 @@ class VisionCommandTest {
      */
     @Test
     void tunesTheShippedCnnSpaceOnFashionMnistAndRefitsTheBestOfARerank() throws IOException {
-        JsonNode doc = tuneOnFashionMnistAndPredict("cnn", 3, "--max-seconds", "3", "--refit-size", "700", "--rerank", "2");
+        JsonNode doc = tuneOnFashionMnistAndPredict("cnn", 3, "--max-seconds", "10", "--refit-size", "700", "--rerank", "2");
         JsonNode rerank = doc.get("rerank");
         assertThat(rerank.get("train").asInt()).isEqualTo(500);
         assertThat(rerank.get("valid").asInt()).isEqualTo(200);

@@ -490,8 +490,10 @@ public final class VisionTuning implements Tuning {
         @Override
         public Map<String, Object> refit(Trial best, Path folder, PrintWriter out, PrintWriter log) {
             Images both = refitImages.get();
-            Reranked r = reranked.get(best.number());
-            int epochs = r != null ? r.epochs()
+            // A trial's best epoch is where its training images began to overfit, and a refit on about as many trains as
+            // many. A reranked configuration is refitted on many times the images of its rerank, which overfit later: it
+            // trains its configuration's epochs.
+            int epochs = reranked.containsKey(best.number()) ? 0
                     : best.attachments().get("best_epoch") instanceof Number n ? n.intValue() : 0;
             log.println("refitting trial " + best.number() + " on " + both.size() + " images ...");
             log.flush();
