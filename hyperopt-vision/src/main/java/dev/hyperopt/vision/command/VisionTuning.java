@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -410,10 +411,8 @@ public final class VisionTuning implements Tuning {
          */
         @Override
         public Trial choose(Trial best, List<Trial> trials, PrintWriter out) {
-            Trial chosen = OneStandardError.choose(best, trials, knownGood, splits.valid().size(), "the standard small CNN", out);
-            if (rerankImages == null) return chosen;
-            List<Trial> candidates = candidates(trials);
-            if (candidates.size() < 2) return chosen;
+            List<Trial> candidates = rerankImages == null ? List.of() : candidates(trials);
+            if (candidates.size() < 2) return OneStandardError.choose(best, trials, knownGood, splits.valid().size(), "the standard small CNN", out);
             ImageSplits data = rerankImages.get();
             rerankTrain = data.train().size();
             rerankValid = data.valid().size();
@@ -436,7 +435,7 @@ public final class VisionTuning implements Tuning {
                 }
             }
             out.flush();
-            if (winner == null) return chosen;
+            if (winner == null) return OneStandardError.choose(best, trials, knownGood, splits.valid().size(), "the standard small CNN", out);
             if (standard != null && standard != winner
                     && !OneStandardError.beats(reranked.get(winner.number()).error(), reranked.get(standard.number()).error(), rerankValid)) {
                 out.printf(Locale.ROOT, "choice:  trial %d (the standard small CNN) kept: trial %d is not lower by more than one standard error on the rerank%n",
@@ -475,7 +474,8 @@ public final class VisionTuning implements Tuning {
                         results.put(e.getKey(), e.getValue().get());
                     } catch (ExecutionException x) {
                         Throwable c = x.getCause();
-                        results.put(e.getKey(), c instanceof OutOfMemoryError ? "out of memory" : c.getMessage());
+                        results.put(e.getKey(), c instanceof OutOfMemoryError ? "out of memory"
+                                : Objects.toString(c.getMessage(), c.getClass().getSimpleName()));
                     }
                 }
                 return results;
