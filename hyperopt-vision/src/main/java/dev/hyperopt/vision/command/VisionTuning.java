@@ -412,7 +412,7 @@ public final class VisionTuning implements Tuning {
         @Override
         public Trial choose(Trial best, List<Trial> trials, PrintWriter out) {
             List<Trial> candidates = rerankImages == null ? List.of() : candidates(trials);
-            if (candidates.size() < 2) return OneStandardError.choose(best, trials, knownGood, splits.valid().size(), "the standard small CNN", out);
+            if (candidates.size() < 2) return searchChoice(best, trials, out);
             ImageSplits data = rerankImages.get();
             rerankTrain = data.train().size();
             rerankValid = data.valid().size();
@@ -435,7 +435,7 @@ public final class VisionTuning implements Tuning {
                 }
             }
             out.flush();
-            if (winner == null) return OneStandardError.choose(best, trials, knownGood, splits.valid().size(), "the standard small CNN", out);
+            if (winner == null) return searchChoice(best, trials, out);
             if (standard != null && standard != winner
                     && !OneStandardError.beats(reranked.get(winner.number()).error(), reranked.get(standard.number()).error(), rerankValid)) {
                 out.printf(Locale.ROOT, "choice:  trial %d (the standard small CNN) kept: trial %d is not lower by more than one standard error on the rerank%n",
@@ -445,13 +445,18 @@ public final class VisionTuning implements Tuning {
             return winner;
         }
 
+        /** The search's own choice: the standard small CNN unless beaten by more than one standard error on the validation images. */
+        private Trial searchChoice(Trial best, List<Trial> trials, PrintWriter out) {
+            return OneStandardError.choose(best, trials, knownGood, splits.valid().size(), "the standard small CNN", out);
+        }
+
         /** The {@code rerank} ok trials of lowest loss, of distinct configurations, and the best known-good one if not among them. */
         private List<Trial> candidates(List<Trial> trials) {
             List<Trial> ok = trials.stream().filter(Trial::isOk).sorted(Comparator.comparingDouble(Trial::loss)).toList();
             List<Trial> picked = new ArrayList<>();
             for (Trial t : ok) {
                 if (picked.size() == rerank) break;
-                if (picked.stream().noneMatch(p -> p.labels().equals(t.labels()))) picked.add(t);
+                if (picked.stream().noneMatch(p -> OneStandardError.sameAssignment(p.labels(), t.labels()))) picked.add(t);
             }
             ok.stream().filter(this::isKnownGood).findFirst().filter(k -> !picked.contains(k)).ifPresent(picked::add);
             return picked;
