@@ -57,7 +57,8 @@ class WekaTuneCommandTest {
         Cli r = Cli.run("weka", "tune", "--data", "credit-g", "--holdout", "0.3", "--folds", "3", "--max-evals", "8", "--seed", "4",
                 "--store", "memory:", "--model", model.toString(), "--json", json.toString(), "--quiet");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).containsPattern("ensemble: \\d+ pipelines \\(trial \\d+ x\\d+, trial .*\\), out-of-fold error 0\\.\\d+ against")
+        assertThat(r.out()).containsPattern("ensemble: \\d+ pipelines \\(trial \\d+ x\\d+, trial .*\\), out-of-fold error 0\\.\\d+ against "
+                        + "0\\.\\d+ for trial \\d+ alone; selected by brier 0\\.\\d+ against 0\\.\\d+")
                 .containsPattern("test loss \\(error\\): 0\\.\\d+ on holdout 0.3 \\(300 rows\\); trial \\d+ alone 0\\.\\d+")
                 .contains("weka:    weka.classifiers.meta.Vote ", " -R AVG", "model:   " + model + " (the ensemble); trial ");
         JsonNode doc = new ObjectMapper().readTree(json.toFile());
@@ -66,7 +67,11 @@ class WekaTuneCommandTest {
         int picks = 0;
         for (JsonNode m : members) picks += m.get("weight").asInt();
         assertThat(doc.get("ensemble").get("picks").asInt()).isEqualTo(picks);
-        assertThat(doc.get("ensemble").get("out_of_fold_loss").asDouble()).isLessThanOrEqualTo(doc.get("best").get("loss").asDouble());
+        // The selection climbs on the Brier score, so the ensemble is never worse by it than the best pipeline alone.
+        JsonNode selection = doc.get("ensemble").get("selection");
+        assertThat(selection.get("by").asText()).isEqualTo("brier");
+        assertThat(selection.get("loss").asDouble()).isLessThanOrEqualTo(selection.get("best_alone").asDouble());
+        assertThat(doc.get("ensemble").get("out_of_fold_loss").asDouble()).isBetween(0.0, 1.0);
         Path single = dir.resolve("credit.single.model");
         assertThat(doc.get("single").get("model").asText()).isEqualTo(single.toString());
         assertThat(doc.get("single").get("trial").asLong()).isEqualTo(doc.get("best").get("trial").asLong());

@@ -50,15 +50,63 @@ final class WekaEnsemble {
     }
 
     /**
-     * Selects an ensemble of {@code size} picks among the scored trials.
+     * A selection.
      *
-     * @return the ensemble, or null when fewer than two trials were scored
+     * @param ensemble          the picks, with their loss by {@code selectedBy}
+     * @param selectedBy        what the selection climbed on: the search's metric, or {@code brier} for the error rate
+     * @param outOfFoldLoss     the ensemble's out-of-fold loss by the search's metric
+     * @param bestAloneSelected the best trial's out-of-fold loss by {@code selectedBy}
      */
-    static Ensemble select(List<Scored> trials, Metric metric, Attribute classAttribute, int size) {
+    record Selection(Ensemble ensemble, String selectedBy, double outOfFoldLoss, double bestAloneSelected) {}
+
+    /**
+     * Selects an ensemble of {@code size} picks among the scored trials. For the error rate the
+     * selection climbs on the Brier score of the averaged probabilities instead: an error rate
+     * moves only when a row's vote flips, so on a few hundred rows most candidates of a round tie
+     * and the climb follows noise; a proper scoring rule moves with every probability
+     * (docs/weka.md measures both).
+     *
+     * @return the selection, or null when fewer than two trials were scored
+     */
+    static Selection select(List<Scored> trials, Metric metric, Attribute classAttribute, int size, Scored best) {
         if (trials.size() < 2) return null;
+        OutOfFold rows = trials.get(0).outOfFold();
+        boolean brier = metric == Metric.ERROR_RATE;
+        ToDoubleFunction<double[][]> climb = brier ? brier(rows.actual()) : loss(metric, rows, classAttribute);
         List<Candidate> candidates = new ArrayList<>();
         for (Scored t : trials) candidates.add(new Candidate(t.trial(), t.loss(), t.outOfFold().distributions()));
-        return EnsembleSelection.select(candidates, LIBRARY, size, loss(metric, trials.get(0).outOfFold(), classAttribute));
+        Ensemble e = EnsembleSelection.select(candidates, LIBRARY, size, climb);
+        double outOfFold = brier ? loss(metric, rows, classAttribute).applyAsDouble(mean(e, trials)) : e.loss();
+        return new Selection(e, brier ? "brier" : metric.id(), outOfFold, climb.applyAsDouble(best.outOfFold().distributions()));
+    }
+
+    /** The ensemble's averaged out-of-fold distributions, a member picked k times counting k times. */
+    private static double[][] mean(Ensemble e, List<Scored> trials) {
+        double[][] sum = null;
+        for (Scored t : trials) {
+            Integer w = e.weights().get(t.trial());
+            if (w == null) continue;
+            double[][] d = t.outOfFold().distributions();
+            if (sum == null) sum = new double[d.length][d.length == 0 ? 0 : d[0].length];
+            for (int i = 0; i < d.length; i++) {
+                for (int j = 0; j < d[i].length; j++) sum[i][j] += w * d[i][j] / e.size();
+            }
+        }
+        return sum;
+    }
+
+    /** The Brier score: the mean over rows of the squared distance between the distribution and the true class. */
+    static ToDoubleFunction<double[][]> brier(int[] y) {
+        return d -> {
+            double sum = 0;
+            for (int i = 0; i < y.length; i++) {
+                for (int j = 0; j < d[i].length; j++) {
+                    double diff = d[i][j] - (j == y[i] ? 1 : 0);
+                    sum += diff * diff;
+                }
+            }
+            return sum / y.length;
+        };
     }
 
     /** The metric of averaged predictions of the rows {@code rows} holds the true classes of. */

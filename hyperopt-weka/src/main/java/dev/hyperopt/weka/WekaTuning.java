@@ -187,13 +187,16 @@ final class WekaTuning implements Tuning {
                 out.printf("model:   %s%n", notSaved == null ? model : "none: " + notSaved);
                 return measured;
             }
-            Ensemble e = ensemble.selection();
+            WekaEnsemble.Selection selection = ensemble.selection();
+            Ensemble e = selection.ensemble();
             StringBuilder members = new StringBuilder();
             for (Map.Entry<Long, Integer> w : e.weights().entrySet()) {
                 members.append(members.length() == 0 ? "" : ", ").append("trial ").append(w.getKey()).append(" x").append(w.getValue());
             }
-            out.printf("ensemble: %d pipelines (%s), out-of-fold %s %s against %s for trial %d alone%n", e.weights().size(), members,
-                    loss.id(), format(e.loss()), format(best.loss()), best.number());
+            boolean ownMetric = selection.selectedBy().equals(loss.id());
+            out.printf("ensemble: %d pipelines (%s), out-of-fold %s %s against %s for trial %d alone%s%n", e.weights().size(), members,
+                    loss.id(), format(selection.outOfFoldLoss()), format(best.loss()), best.number(), ownMetric ? ""
+                            : "; selected by " + selection.selectedBy() + " " + format(e.loss()) + " against " + format(selection.bestAloneSelected()));
             Map<String, Object> alone = new LinkedHashMap<>();
             alone.put("trial", best.number());
             if (test != null) {
@@ -211,7 +214,8 @@ final class WekaTuning implements Tuning {
             measured.put("weka", voteLine);
             List<Map<String, Object>> weights = new ArrayList<>();
             for (Map.Entry<Long, Integer> w : e.weights().entrySet()) weights.add(Map.of("trial", w.getKey(), "weight", w.getValue()));
-            measured.put("ensemble", Map.of("members", weights, "picks", e.size(), "out_of_fold_loss", e.loss()));
+            measured.put("ensemble", Map.of("members", weights, "picks", e.size(), "out_of_fold_loss", selection.outOfFoldLoss(),
+                    "selection", Map.of("by", selection.selectedBy(), "loss", e.loss(), "best_alone", selection.bestAloneSelected())));
             String ensembleNotSaved = save(ensemble.vote(), model);
             if (ensembleNotSaved != null) throw new CommandException("cannot write " + model + ": " + ensembleNotSaved);
             Path single = singleModel(model);
@@ -224,7 +228,7 @@ final class WekaTuning implements Tuning {
         }
 
         /** An ensemble selection and the trained Vote that predicts as it does. */
-        private record Selected(Ensemble selection, Vote vote) {}
+        private record Selected(WekaEnsemble.Selection selection, Vote vote) {}
 
         /**
          * The ensemble, or null when the single best pipeline is the model: with {@code --ensemble 0},
@@ -234,20 +238,21 @@ final class WekaTuning implements Tuning {
         private Selected ensemble(Trial best, PrintWriter log) throws Exception {
             if (ensembleSize == 0) return null;
             List<Scored> scored = new ArrayList<>(objective.scored());
-            if (scored.stream().noneMatch(s -> s.trial() == best.number())) {
+            Scored bestScored = scored.stream().filter(s -> s.trial() == best.number()).findFirst().orElse(null);
+            if (bestScored == null) {
                 log.printf("ensemble: none: trial %d was not scored in this run (resumed, or on workers), so its out-of-fold "
                         + "predictions are not here%n", best.number());
                 return null;
             }
             while (true) {
-                Ensemble e = WekaEnsemble.select(scored, loss, train.classAttribute(), ensembleSize);
-                if (e == null || e.weights().size() < 2) {
-                    log.printf("ensemble: none: %s alone did best on the out-of-fold predictions%n",
-                            e == null ? "the best pipeline" : "trial " + e.weights().keySet().iterator().next());
+                WekaEnsemble.Selection s = WekaEnsemble.select(scored, loss, train.classAttribute(), ensembleSize, bestScored);
+                if (s == null || s.ensemble().weights().size() < 2) {
+                    log.printf("ensemble: none: %s alone did best on the out-of-fold predictions%n", s == null ? "the best pipeline"
+                            : "trial " + s.ensemble().weights().keySet().iterator().next() + " (by " + s.selectedBy() + ")");
                     return null;
                 }
                 try {
-                    return new Selected(e, WekaEnsemble.vote(e, byNumber(scored), train));
+                    return new Selected(s, WekaEnsemble.vote(s.ensemble(), byNumber(scored), train));
                 } catch (WekaEnsemble.NotSaveable x) {
                     log.printf("ensemble: %s; selecting again without it%n", x.getMessage());
                     scored.removeIf(t -> t.trial() == x.trial);
