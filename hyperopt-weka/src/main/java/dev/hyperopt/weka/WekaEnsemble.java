@@ -15,7 +15,6 @@ import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.SelectedTag;
-import weka.core.Utils;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,10 +60,8 @@ final class WekaEnsemble {
 
     /**
      * Selects an ensemble of {@code size} picks among the scored trials. For the error rate the
-     * selection climbs on the Brier score of the averaged probabilities instead: an error rate
-     * moves only when a row's vote flips, so on a few hundred rows most candidates of a round tie
-     * and the climb follows noise; a proper scoring rule moves with every probability
-     * (docs/weka.md measures both).
+     * selection climbs on the Brier score of the averaged probabilities instead
+     * ({@link EnsembleSelection#brierScore}; docs/weka.md measures both).
      *
      * @return the selection, or null when fewer than two trials were scored
      */
@@ -72,52 +69,23 @@ final class WekaEnsemble {
         if (trials.size() < 2) return null;
         OutOfFold rows = trials.get(0).outOfFold();
         boolean brier = metric == Metric.ERROR_RATE;
-        ToDoubleFunction<double[][]> climb = brier ? brier(rows.actual()) : loss(metric, rows, classAttribute);
+        ToDoubleFunction<double[][]> climb = brier ? EnsembleSelection.brierScore(rows.actual()) : loss(metric, rows, classAttribute);
         List<Candidate> candidates = new ArrayList<>();
-        for (Scored t : trials) candidates.add(new Candidate(t.trial(), t.loss(), t.outOfFold().distributions()));
-        Ensemble e = EnsembleSelection.select(candidates, LIBRARY, size, climb);
-        double outOfFold = brier ? loss(metric, rows, classAttribute).applyAsDouble(mean(e, trials)) : e.loss();
-        return new Selection(e, brier ? "brier" : metric.id(), outOfFold, climb.applyAsDouble(best.outOfFold().distributions()));
-    }
-
-    /** The ensemble's averaged out-of-fold distributions, a member picked k times counting k times. */
-    private static double[][] mean(Ensemble e, List<Scored> trials) {
-        double[][] sum = null;
+        Map<Long, double[][]> distributions = new HashMap<>();
         for (Scored t : trials) {
-            Integer w = e.weights().get(t.trial());
-            if (w == null) continue;
-            double[][] d = t.outOfFold().distributions();
-            if (sum == null) sum = new double[d.length][d.length == 0 ? 0 : d[0].length];
-            for (int i = 0; i < d.length; i++) {
-                for (int j = 0; j < d[i].length; j++) sum[i][j] += w * d[i][j] / e.size();
-            }
+            candidates.add(new Candidate(t.trial(), t.loss(), t.outOfFold().distributions()));
+            distributions.put(t.trial(), t.outOfFold().distributions());
         }
-        return sum;
-    }
-
-    /** The Brier score: the mean over rows of the squared distance between the distribution and the true class. */
-    static ToDoubleFunction<double[][]> brier(int[] y) {
-        return d -> {
-            double sum = 0;
-            for (int i = 0; i < y.length; i++) {
-                for (int j = 0; j < d[i].length; j++) {
-                    double diff = d[i][j] - (j == y[i] ? 1 : 0);
-                    sum += diff * diff;
-                }
-            }
-            return sum / y.length;
-        };
+        Ensemble e = EnsembleSelection.select(candidates, LIBRARY, size, climb);
+        double outOfFold = brier ? loss(metric, rows, classAttribute).applyAsDouble(EnsembleSelection.average(e, distributions)) : e.loss();
+        return new Selection(e, brier ? "brier" : metric.id(), outOfFold, climb.applyAsDouble(best.outOfFold().distributions()));
     }
 
     /** The metric of averaged predictions of the rows {@code rows} holds the true classes of. */
     static ToDoubleFunction<double[][]> loss(Metric metric, OutOfFold rows, Attribute classAttribute) {
         int[] y = rows.actual();
         return switch (metric) {
-            case ERROR_RATE -> d -> {
-                int wrong = 0;
-                for (int i = 0; i < y.length; i++) if (Utils.maxIndex(d[i]) != y[i]) wrong++;
-                return (double) wrong / y.length;
-            };
+            case ERROR_RATE -> EnsembleSelection.errorRate(y);
             case LOG_LOSS -> d -> {
                 double sum = 0;
                 for (int i = 0; i < y.length; i++) sum -= Math.log(Math.max(d[i][y[i]], 1e-15));

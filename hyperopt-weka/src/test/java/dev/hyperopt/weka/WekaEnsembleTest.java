@@ -1,5 +1,6 @@
 package dev.hyperopt.weka;
 
+import dev.hyperopt.engine.ensemble.EnsembleSelection;
 import dev.hyperopt.weka.objective.Metric;
 import dev.hyperopt.weka.objective.OutOfFold;
 import dev.hyperopt.weka.objective.WekaObjective.Scored;
@@ -33,7 +34,7 @@ class WekaEnsembleTest {
         for (int i = 0; i < 4; i++) {
             for (int j = 0; j < 2; j++) mean[i][j] = (6 * SURE.outOfFold().distributions()[i][j] + TIMID.outOfFold().distributions()[i][j]) / 7;
         }
-        assertThat(s.ensemble().loss()).isCloseTo(WekaEnsemble.brier(Y).applyAsDouble(mean), within(1e-12)).isLessThan(0.18);
+        assertThat(s.ensemble().loss()).isCloseTo(EnsembleSelection.brierScore(Y).applyAsDouble(mean), within(1e-12)).isLessThan(0.18);
         assertThat(s.bestAloneSelected()).isCloseTo(0.405, within(1e-12));
         // Its error rate, reported beside it, is SURE's: the fourth row stays wrong.
         assertThat(s.outOfFoldLoss()).isCloseTo(0.25, within(1e-12));

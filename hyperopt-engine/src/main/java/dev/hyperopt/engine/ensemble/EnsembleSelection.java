@@ -52,6 +52,53 @@ public final class EnsembleSelection {
     }
 
     /**
+     * The Brier score of class distributions (rows x classes): the mean over rows of the squared
+     * distance between a row's distribution and its true class. A proper scoring rule that moves
+     * with every probability, where an error rate moves only when a row's vote flips: on a few
+     * hundred rows most candidates of a round tie by the error rate, and the climb follows noise.
+     *
+     * @param y each row's true class index
+     */
+    public static ToDoubleFunction<double[][]> brierScore(int[] y) {
+        return d -> {
+            double sum = 0;
+            for (int i = 0; i < y.length; i++) {
+                for (int j = 0; j < d[i].length; j++) {
+                    double diff = d[i][j] - (j == y[i] ? 1 : 0);
+                    sum += diff * diff;
+                }
+            }
+            return sum / y.length;
+        };
+    }
+
+    /** The fraction of rows whose most probable class (the first of equals) is not their true class {@code y}. */
+    public static ToDoubleFunction<double[][]> errorRate(int[] y) {
+        return d -> {
+            int wrong = 0;
+            for (int i = 0; i < y.length; i++) {
+                int best = 0;
+                for (int j = 1; j < d[i].length; j++) if (d[i][j] > d[i][best]) best = j;
+                if (best != y[i]) wrong++;
+            }
+            return (double) wrong / y.length;
+        };
+    }
+
+    /** The ensemble's prediction: the members' distributions averaged, a member picked k times counting k times. */
+    public static double[][] average(Ensemble ensemble, Map<Long, double[][]> distributions) {
+        double[][] mean = null;
+        for (Map.Entry<Long, Integer> w : ensemble.weights().entrySet()) {
+            double[][] d = Objects.requireNonNull(distributions.get(w.getKey()), () -> "no distributions of member " + w.getKey());
+            if (mean == null) mean = new double[d.length][d.length == 0 ? 0 : d[0].length];
+            for (int i = 0; i < d.length; i++) {
+                for (int j = 0; j < d[i].length; j++) mean[i][j] += w.getValue() * d[i][j] / ensemble.size();
+            }
+        }
+        return mean;
+    }
+
+    /**
      * @param loss the loss of averaged predictions (rows x classes), lower is better
      * @throws IllegalArgumentException when there is no candidate or their predictions differ in shape
      */

@@ -6,24 +6,35 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class EnsembleSelectionTest {
 
-    /** The error rate of distributions against labels. */
     private static ToDoubleFunction<double[][]> error(int[] y) {
-        return d -> {
-            int wrong = 0;
-            for (int i = 0; i < y.length; i++) {
-                int arg = d[i][0] >= d[i][1] ? 0 : 1;
-                if (arg != y[i]) wrong++;
-            }
-            return (double) wrong / y.length;
-        };
+        return EnsembleSelection.errorRate(y);
+    }
+
+    @Test
+    void theBrierScoreAndTheErrorRateOfDistributions() {
+        int[] y = {0, 1, 2};
+        double[][] d = {{0.8, 0.2, 0.0}, {0.5, 0.5, 0.0}, {0.0, 0.0, 1.0}};
+        // (0.04 + 0.04) + (0.25 + 0.25) + 0, over 3 rows; row 1's tie goes to the first class, which is wrong.
+        assertThat(EnsembleSelection.brierScore(y).applyAsDouble(d)).isCloseTo(0.58 / 3, within(1e-12));
+        assertThat(EnsembleSelection.errorRate(y).applyAsDouble(d)).isCloseTo(1.0 / 3, within(1e-12));
+    }
+
+    @Test
+    void anEnsemblePredictsTheWeightedMeanOfItsMembers() {
+        Ensemble e = new Ensemble(Map.of(1L, 3, 2L, 1), 0);
+        double[][] mean = EnsembleSelection.average(e, Map.of(1L, new double[][]{{1, 0}}, 2L, new double[][]{{0, 1}}, 3L,
+                new double[][]{{0.5, 0.5}}));
+        assertThat(mean[0]).containsExactly(0.75, 0.25);
     }
 
     /** A model right on the rows of {@code right}, and there confident (0.9); wrong elsewhere, and there unsure (0.6). */
