@@ -210,11 +210,7 @@ public final class Dl4jTuning implements Tuning {
                 candidates.add(new EnsembleSelection.Candidate(k.trial(), k.validError(), k.validProbabilities()));
                 byTrial.put(k.trial(), k);
             }
-            EnsembleSelection.Ensemble e = EnsembleSelection.select(candidates, Dl4jObjective.KEPT, ensembleSize, p -> {
-                int wrong = 0;
-                for (int i = 0; i < y.length; i++) if (argmax(p[i]) != y[i]) wrong++;
-                return (double) wrong / y.length;
-            });
+            EnsembleSelection.Ensemble e = EnsembleSelection.select(candidates, Dl4jObjective.KEPT, ensembleSize, EnsembleSelection.errorRate(y));
             if (e.weights().size() < 2) {
                 log.printf("ensemble: none: trial %d alone did best on the validation examples%n", e.weights().keySet().iterator().next());
                 return null;
@@ -297,11 +293,5 @@ public final class Dl4jTuning implements Tuning {
         int[] out = new int[(int) probabilities.rows()];
         for (int i = 0; i < out.length; i++) out[i] = probabilities.getRow(i).argMax().getInt(0);
         return out;
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int j = 1; j < p.length; j++) if (p[j] > p[best]) best = j;
-        return best;
     }
 }
