@@ -234,6 +234,8 @@ class WekaTuneCommandTest {
         expectError(new String[]{"--data", "iris", "--space", "nothing"}, "invalid value for --space: 'nothing' is none of classification, regression");
         expectError(new String[]{"--data", "iris", "--holdout", "1.5"}, "invalid value for --holdout");
         expectError(new String[]{"--data", "iris", "--holdout", "0.3", "--test", "x.arff"}, "--test and --holdout are alternatives");
+        expectError(new String[]{"--data", "iris", "--stop-slow", "-1"}, "invalid value for --stop-slow: '-1' (needs a number >= 0)");
+        expectError(new String[]{"--data", "iris", "--stop-slow", "often"}, "invalid value for --stop-slow: 'often' is not a number");
     }
 
     @Test

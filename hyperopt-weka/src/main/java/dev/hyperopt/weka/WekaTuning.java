@@ -15,6 +15,7 @@ import dev.hyperopt.engine.spi.Tuning;
 import dev.hyperopt.weka.data.DataSets;
 import dev.hyperopt.weka.objective.EvaluationSettings;
 import dev.hyperopt.weka.objective.Metric;
+import dev.hyperopt.weka.objective.SlowTrials;
 import dev.hyperopt.weka.objective.WekaObjective;
 import dev.hyperopt.weka.objective.WekaObjective.Scored;
 import weka.classifiers.Classifier;
@@ -49,6 +50,8 @@ final class WekaTuning implements Tuning {
             CommandOption.value("--metric", "METRIC", "the loss: error, auc (1-AUC), logloss, f1 (1-F1), rmse or mae (default: error, or rmse for a numeric class)"),
             CommandOption.value("--folds", "K", "cross-validation folds per trial").withDefault("5"),
             CommandOption.value("--validation", "FRACTION", "score each trial on one stratified holdout of this fraction of the training data instead of by cross-validation"),
+            CommandOption.value("--stop-slow", "FACTOR", "under cross-validation, stop after a fold a trial projected to take more than "
+                    + "FACTOR times the median trial whose loss so far is not among the best quarter; 0 finishes every trial").withDefault("4"),
             CommandOption.value("--memory", "SIZE", "heap of each trial's JVM, e.g. 512m, 2g").withDefault("1g"),
             CommandOption.value("--ensemble", "N", "picks of the ensemble selected from the trials' out-of-fold predictions "
                     + "(nominal class); 0 for the single best pipeline").withDefault("50"));
@@ -86,6 +89,10 @@ final class WekaTuning implements Tuning {
         Double testFraction = args.fraction("--holdout");
         String testFile = args.value("--test");
         if (testFraction != null && testFile != null) throw new CommandException("--test and --holdout are alternatives: give one");
+        Double slowFactor = args.number("--stop-slow");
+        if (slowFactor != null && slowFactor < 0) {
+            throw new CommandException("invalid value for --stop-slow: '" + args.value("--stop-slow") + "' (needs a number >= 0)");
+        }
         Metric chosen = null;
         if (args.value("--metric") != null) {
             try {
@@ -141,6 +148,7 @@ final class WekaTuning implements Tuning {
         int ensemble = args.integer("--ensemble", 0);
         EvaluationSettings settings = new EvaluationSettings(loss, folds, cvHoldout != null ? cvHoldout : Double.NaN, 1);
         WekaObjective objective = new WekaObjective(train, settings, args.value("--memory"));
+        if (slowFactor != null && slowFactor > 0 && cvHoldout == null) objective.stopSlowTrials(new SlowTrials(slowFactor, folds, System::nanoTime));
         return new WekaSearch(space, objective, train, test, testWhat, loss, FamilyInputs.dataName(data), KnownGood.in(space, train),
                 nominal ? ensemble : 0);
     }

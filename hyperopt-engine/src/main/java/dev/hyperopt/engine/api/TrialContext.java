@@ -48,13 +48,32 @@ public final class TrialContext {
      */
     public TrialContext(long trial, Config config, Map<String, ?> labels, Duration timeLimit, BooleanSupplier stopRequested,
                         Reporter reporter) {
+        this(trial, config, Collections.unmodifiableMap(new LinkedHashMap<String, Object>(labels)), timeLimit,
+                timeLimit == null ? null : Instant.now().plus(timeLimit), stopRequested, reporter);
+    }
+
+    private TrialContext(long trial, Config config, Map<String, Object> labels, Duration timeLimit, Instant deadline,
+                         BooleanSupplier stopRequested, Reporter reporter) {
         this.trial = trial;
         this.config = config;
-        this.labels = Collections.unmodifiableMap(new LinkedHashMap<String, Object>(labels));
+        this.labels = labels;
         this.timeLimit = timeLimit;
-        this.deadline = timeLimit == null ? null : Instant.now().plus(timeLimit);
+        this.deadline = deadline;
         this.stopRequested = stopRequested == null ? () -> false : stopRequested;
         this.reporter = reporter == null ? Reporter.NONE : reporter;
+    }
+
+    /**
+     * This trial's context with one more reason to stop at a report: every value still goes to
+     * the engine through this context, and the trial should stop when the engine's pruner or
+     * {@code rule} says so. For an objective that knows what the pruner cannot see, such as
+     * what each step cost.
+     */
+    public TrialContext alsoStoppingWhen(Reporter rule) {
+        return new TrialContext(trial, config, labels, timeLimit, deadline, stopRequested, (t, v) -> {
+            report(v.step(), v.value());
+            return rule.report(t, v) | shouldPrune();
+        });
     }
 
     /** A context with no deadline that is never cancelled: for calling an objective directly. */

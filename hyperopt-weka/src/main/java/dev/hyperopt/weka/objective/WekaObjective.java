@@ -40,6 +40,7 @@ public final class WekaObjective implements Objective, AutoCloseable {
     private final ChildJvmObjective command;
     private final String memoryLimit;
     private final Map<Long, Scored> scored = new ConcurrentHashMap<>();
+    private volatile SlowTrials slowTrials;
 
     /**
      * @param data        the training data, class attribute set
@@ -70,6 +71,15 @@ public final class WekaObjective implements Objective, AutoCloseable {
         return out;
     }
 
+    /**
+     * Stops cross-validated trials that are both slow and poor after a fold (see {@link SlowTrials}):
+     * null keeps every trial.
+     */
+    public WekaObjective stopSlowTrials(SlowTrials rule) {
+        this.slowTrials = rule;
+        return this;
+    }
+
     /** The child JVM's heap limit. */
     public String memoryLimit() {
         return memoryLimit;
@@ -77,7 +87,26 @@ public final class WekaObjective implements Objective, AutoCloseable {
 
     @Override
     public Outcome evaluate(TrialContext context) throws InterruptedException {
-        Outcome o = command.evaluate(context);
+        SlowTrials slow = slowTrials;
+        if (slow == null) return keepPredictions(context, command.evaluate(context));
+        Outcome o = null;
+        try {
+            o = command.evaluate(context.alsoStoppingWhen(slow.start(context.trial())));
+        } finally {
+            slow.finish(context.trial(), o != null && o.ok(), o != null && o.attachments().get("seconds") instanceof Number n
+                    ? n.doubleValue() : Double.NaN);
+        }
+        String why = slow.stoppedBecause(context.trial());
+        if (o.isPruned() && why != null) {
+            Map<String, Object> att = new LinkedHashMap<>(o.attachments());
+            att.put("stopped", why);
+            o = Outcome.pruned(att);
+        }
+        return keepPredictions(context, o);
+    }
+
+    /** Keeps an ok trial's out-of-fold predictions here rather than in its attachments. */
+    private Outcome keepPredictions(TrialContext context, Outcome o) {
         if (!o.attachments().containsKey(OutOfFold.KEY)) return o;
         Map<String, Object> rest = new LinkedHashMap<>(o.attachments());
         Object predictions = rest.remove(OutOfFold.KEY);
