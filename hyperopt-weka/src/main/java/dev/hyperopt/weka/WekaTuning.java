@@ -50,8 +50,8 @@ final class WekaTuning implements Tuning {
             CommandOption.value("--metric", "METRIC", "the loss: error, auc (1-AUC), logloss, f1 (1-F1), rmse or mae (default: error, or rmse for a numeric class)"),
             CommandOption.value("--folds", "K", "cross-validation folds per trial").withDefault("5"),
             CommandOption.value("--validation", "FRACTION", "score each trial on one stratified holdout of this fraction of the training data instead of by cross-validation"),
-            CommandOption.value("--stop-slow", "FACTOR", "under cross-validation, stop after a fold a trial projected to take more than "
-                    + "FACTOR times the median trial whose loss so far is not among the best quarter; 0 finishes every trial").withDefault("4"),
+            CommandOption.value("--stop-slow", "FACTOR", "under cross-validation, stop after a fold a trial whose loss so far is not among the "
+                    + "best quarter and that is projected to take more than FACTOR median trials; 0 finishes every trial").withDefault("4"),
             CommandOption.value("--memory", "SIZE", "heap of each trial's JVM, e.g. 512m, 2g").withDefault("1g"),
             CommandOption.value("--ensemble", "N", "picks of the ensemble selected from the trials' out-of-fold predictions "
                     + "(nominal class); 0 for the single best pipeline").withDefault("50"));

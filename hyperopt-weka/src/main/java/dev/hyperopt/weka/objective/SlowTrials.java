@@ -7,15 +7,15 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
  * Stops a cross-validated trial after a fold when it is both slow and poor: its folds so far
  * project a whole trial of more than {@code factor} times the median trial that finished (and
- * more than {@value #MIN_SECONDS} seconds), and
- * their mean loss is worse than the best quarter of the finished trials' at the same fold.
+ * more than {@value #MIN_SECONDS} seconds), and their mean loss is worse than the best
+ * quarter of the finished trials' at the same fold.
  * A handful of learners (KStar, LMT, bagged or stacked ensembles on thousands of rows) can
  * cost more than all the other trials of a search together; most of them are also poor, and
  * a pruner that sees only losses cannot tell the cheap poor trials, which are worth finishing
