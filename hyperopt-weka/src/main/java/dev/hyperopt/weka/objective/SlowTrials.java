@@ -33,8 +33,7 @@ public final class SlowTrials {
     private final double factor;
     private final int folds;
     private final LongSupplier nanoTime;
-    private final Map<Long, Long> started = new HashMap<>();
-    private final Map<Long, List<Double>> running = new HashMap<>();
+    private final Map<Long, Running> running = new HashMap<>();
     private final List<double[]> finishedMeans = new ArrayList<>();
     private final List<Double> finishedSeconds = new ArrayList<>();
     private final Map<Long, String> stopped = new HashMap<>();
@@ -53,17 +52,15 @@ public final class SlowTrials {
 
     /** The trial starts now; its reports go through the returned rule. */
     public synchronized Reporter start(long trial) {
-        started.put(trial, nanoTime.getAsLong());
-        running.put(trial, new ArrayList<>());
+        running.put(trial, new Running(nanoTime.getAsLong(), new ArrayList<>()));
         return this::afterFold;
     }
 
     /** The trial ended: when it finished ok, its fold losses and its seconds become a reference for later ones. */
     public synchronized void finish(long trial, boolean ok, double seconds) {
-        started.remove(trial);
-        List<Double> losses = running.remove(trial);
-        if (!ok || losses == null || losses.size() < folds || !Double.isFinite(seconds)) return;
-        finishedMeans.add(runningMeans(losses));
+        Running r = running.remove(trial);
+        if (!ok || r == null || r.losses.size() < folds || !Double.isFinite(seconds)) return;
+        finishedMeans.add(runningMeans(r.losses));
         finishedSeconds.add(seconds);
     }
 
@@ -73,23 +70,26 @@ public final class SlowTrials {
     }
 
     private synchronized boolean afterFold(long trial, Intermediate value) {
-        List<Double> losses = running.get(trial);
-        if (losses == null) return false;
-        losses.add(value.value());
-        int fold = losses.size();
+        Running r = running.get(trial);
+        if (r == null) return false;
+        r.losses.add(value.value());
+        int fold = r.losses.size();
         if (finishedSeconds.size() < STARTUP || fold >= folds) return false;
-        double elapsed = (nanoTime.getAsLong() - started.get(trial)) / 1e9;
+        double elapsed = (nanoTime.getAsLong() - r.startNanos) / 1e9;
         double projected = elapsed * folds / fold;
         double median = new Percentile().evaluate(finishedSeconds.stream().mapToDouble(Double::doubleValue).toArray(), 50);
         if (projected <= Math.max(factor * median, MIN_SECONDS)) return false;
         double[] atFold = finishedMeans.stream().mapToDouble(m -> m[fold - 1]).toArray();
         double reference = new Percentile().evaluate(atFold, PERCENTILE);
-        double mine = runningMeans(losses)[fold - 1];
+        double mine = runningMeans(r.losses)[fold - 1];
         if (mine <= reference) return false;
         stopped.put(trial, String.format(Locale.ROOT, "slow and poor after fold %d: projected %.1f s against a median trial of %.1f s, "
                 + "loss %.4f against %.4f for the best quarter", fold, projected, median, mine, reference));
         return true;
     }
+
+    /** A trial being evaluated: when it started, and its fold losses so far. */
+    private record Running(long startNanos, List<Double> losses) {}
 
     private static double[] runningMeans(List<Double> losses) {
         double[] m = new double[losses.size()];
